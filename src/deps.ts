@@ -1,0 +1,38 @@
+import type { Engine } from './engine/types.ts';
+import type { GlobalOptions } from './globals.ts';
+
+/** A sink for text: stdout or stderr. */
+export interface Out {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  /** Terminal width in columns; 0 when not a terminal. */
+  readonly columns: number;
+}
+
+/**
+ * Everything a command may touch outside its own arguments. Built once in src/cli.ts,
+ * faked in test/support. No module outside src/cli.ts reads process, console or the clock.
+ */
+export interface Deps {
+  readonly stdout: Out;
+  readonly stderr: Out;
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Wall-clock time; injected so renderers and tests agree on "now". */
+  now(): Date;
+  /** The Engine API client for the endpoint chosen by flags, env and context (connects lazily). */
+  engine(): Promise<Engine>;
+  /** Global flags given before the command word. */
+  readonly globals: GlobalOptions;
+  /** Process-level facts a few commands need (lab: root check, platform). */
+  readonly system: SystemInfo;
+}
+
+export interface SystemInfo {
+  readonly platform: string;
+  readonly uid: number;
+  readonly cwd: string;
+  readonly homedir: string;
+  /** Path of the running tsw executable (for messages that name it). */
+  readonly argv0: string;
+}
