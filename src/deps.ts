@@ -1,3 +1,4 @@
+import type { ConfigFile } from './configfile.ts';
 import type { Engine } from './engine/types.ts';
 import type { GlobalOptions } from './globals.ts';
 
@@ -22,6 +23,8 @@ export interface Deps {
   now(): Date;
   /** The Engine API client for the endpoint chosen by flags, env and context (connects lazily). */
   engine(): Promise<Engine>;
+  /** The client's config.json (empty when missing or broken). */
+  readonly config: ConfigFile;
   /** Global flags given before the command word. */
   readonly globals: GlobalOptions;
   /** Process-level facts a few commands need (lab: root check, platform). */
@@ -35,4 +38,8 @@ export interface SystemInfo {
   readonly homedir: string;
   /** Path of the running tsw executable (for messages that name it). */
   readonly argv0: string;
+  /** The Node.js version tsw runs on, e.g. "v20.20.2". */
+  readonly nodeVersion: string;
+  /** CPU architecture in Go's words (amd64, arm64, …), as docker prints it. */
+  readonly arch: string;
 }

@@ -1,0 +1,251 @@
+/**
+ * tsw's entry: parse global flags, dispatch to the command, and map every error to docker's
+ * message and exit code. The only module that touches process, console or the clock.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { ConfigFile } from './configfile.ts';
+import { catalog } from './commands/catalog.ts';
+import type { CommandContext } from './commands/context.ts';
+import { runGroup, type HelpSink } from './cli/define.ts';
+import type { Deps, Out, SystemInfo } from './deps.ts';
+import type { Engine } from './engine/types.ts';
+import { StatusError, UsageError, exitCodeOf } from './errors.ts';
+import type { GlobalOptions } from './globals.ts';
+import { TSW_VERSION, TSW_COMMIT } from './version-info.ts';
+
+/** The process-facing half of Deps, before global flags are known. */
+export interface ProcessIO {
+  readonly stdout: Out;
+  readonly stderr: Out;
+  readonly stdin: Deps['stdin'];
+  readonly env: Deps['env'];
+  now(): Date;
+  readonly system: SystemInfo;
+  /** Width docker would wrap help to: stdin's terminal width, else 80. */
+  readonly helpWidth: number;
+}
+
+const ROOT_USAGE = 'Usage:  docker [OPTIONS] COMMAND [ARG...]';
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'panic'];
+
+function rootFlagError(message: string): UsageError {
+  return new UsageError(`${message}\n\n${ROOT_USAGE}\n\nRun 'docker --help' for more information`);
+}
+
+interface RootParse {
+  readonly globals: GlobalOptions;
+  readonly command?: string;
+  readonly rest: string[];
+  readonly version: boolean;
+  readonly help: boolean;
+}
+
+/** Global flags are parsed only before the first command word (cli/cobra.go HandleGlobalFlags). */
+export function parseRoot(argv: readonly string[]): RootParse {
+  const program = new Command('docker');
+  program
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, writeOut: () => {} })
+    .helpOption(false)
+    .helpCommand(false)
+    .enablePositionalOptions()
+    .passThroughOptions()
+    .allowExcessArguments(true)
+    .argument('[command]')
+    .argument('[args...]');
+  program
+    .addOption(new Option('--config <value>'))
+    .addOption(new Option('-c, --context <value>'))
+    .addOption(new Option('-D, --debug'))
+    .addOption(new Option('-H, --host <value>').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
+    .addOption(new Option('-l, --log-level <value>'))
+    .addOption(new Option('--tls'))
+    .addOption(new Option('--tlscacert <value>'))
+    .addOption(new Option('--tlscert <value>'))
+    .addOption(new Option('--tlskey <value>'))
+    .addOption(new Option('--tlsverify'))
+    .addOption(new Option('-v, --version'))
+    .addOption(new Option('-h, --help'));
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+      if (err.code === 'commander.unknownOption') {
+        throw rootFlagError(quoted.startsWith('--') ? `unknown flag: ${quoted.split('=')[0]}` : `unknown shorthand flag: '${quoted.slice(1, 2)}' in ${quoted.slice(0, 2)}`);
+      }
+      if (err.code === 'commander.optionMissingArgument') {
+        const long = /--([\w-]+)/.exec(quoted)?.[1] ?? '';
+        const short = /^-(\w),/.exec(quoted)?.[1];
+        throw rootFlagError(short && !argv.includes(`--${long}`) ? `flag needs an argument: '${short}' in -${short}` : `flag needs an argument: --${long}`);
+      }
+    }
+    throw err;
+  }
+  const o = program.opts<Record<string, unknown>>();
+  const set = new Set<string>();
+  for (const opt of program.options) {
+    if (program.getOptionValueSource(opt.attributeName()) === 'cli') set.add(opt.long?.slice(2) ?? '');
+  }
+  const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const globals: GlobalOptions = {
+    ...(o['host'] !== undefined ? { host: o['host'] as string[] } : {}),
+    ...(str('context') !== undefined ? { context: str('context') as string } : {}),
+    ...(str('config') !== undefined ? { config: str('config') as string } : {}),
+    ...(str('tlscacert') !== undefined ? { tlscacert: str('tlscacert') as string } : {}),
+    ...(str('tlscert') !== undefined ? { tlscert: str('tlscert') as string } : {}),
+    ...(str('tlskey') !== undefined ? { tlskey: str('tlskey') as string } : {}),
+    debug: o['debug'] === true,
+    logLevel: str('logLevel') ?? 'info',
+    tls: o['tls'] === true,
+    tlsverify: o['tlsverify'] === true,
+    set,
+  };
+  const [command, ...rest] = program.args;
+  return {
+    globals,
+    ...(command !== undefined ? { command } : {}),
+    rest,
+    version: o['version'] === true,
+    help: o['help'] === true,
+  };
+}
+
+function rootHelp(): string {
+  const pad = Math.max(...catalog.map((c) => c.name.length)) + 2;
+  const list = (tswOnly: boolean) =>
+    catalog.filter((c) => (c.tswOnly ?? false) === tswOnly).map((c) => `  ${c.name.padEnd(pad)}${c.short}`);
+  return [
+    'Usage:  tsw [OPTIONS] COMMAND',
+    '',
+    "A drop-in replacement for the docker CLI's Swarm commands",
+    '',
+    'Commands:',
+    ...list(false),
+    '',
+    'tsw Commands:',
+    ...list(true),
+    '',
+    'Global Options: as docker (--config, -c/--context, -D/--debug, -H/--host, -l/--log-level,',
+    '  --tls, --tlscacert, --tlscert, --tlskey, --tlsverify, -v/--version)',
+    '',
+    "Run 'tsw COMMAND --help' for more information on a command.",
+    '',
+  ].join('\n');
+}
+
+/** Runs tsw with argv (without the node and script paths); resolves to the exit code. */
+export async function main(argv: readonly string[], io: ProcessIO): Promise<number> {
+  try {
+    const root = parseRoot(argv);
+    if (root.version) {
+      io.stdout.write(`tsw version ${TSW_VERSION}, build ${TSW_COMMIT}\n`);
+      return 0;
+    }
+    if (root.globals.logLevel !== undefined && !LOG_LEVELS.includes(root.globals.logLevel)) {
+      throw new StatusError(`Unable to parse logging level: ${root.globals.logLevel}`, 1);
+    }
+    if (root.command === undefined) {
+      (root.help ? io.stdout : io.stderr).write(rootHelp());
+      return 0;
+    }
+    const entry = catalog.find((c) => c.name === root.command);
+    if (!entry) {
+      throw new StatusError(`docker: unknown command: docker ${root.command}\n\nRun 'docker --help' for more information`, 1);
+    }
+    const { readClientConfig, configDir } = await import('./configfile.ts');
+    const loaded = readClientConfig(configDir(root.globals, io.env, io.system.homedir), (p) => readFileSync(p));
+    if (loaded.warning !== undefined) io.stderr.write(`${loaded.warning}\n`);
+    const deps = makeDeps(io, root.globals, loaded.file);
+    const sink: HelpSink = {
+      helpWidth: io.helpWidth,
+      printHelp: (text, toStderr) => (toStderr ? io.stderr : io.stdout).write(text),
+    };
+    const ctx: CommandContext = { deps, sink, root: entry.tswOnly ? 'tsw' : 'docker' };
+    try {
+      const cmd = await entry.load(ctx);
+      await runGroup(cmd, entry.leaf ? [entry.name, ...root.rest] : root.rest);
+    } finally {
+      closeEngine();
+    }
+    return 0;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message !== '') io.stderr.write(`${message}\n`);
+    return exitCodeOf(err);
+  }
+}
+
+let openEngine: Engine | undefined;
+
+function closeEngine(): void {
+  openEngine?.close();
+  openEngine = undefined;
+}
+
+function makeDeps(io: ProcessIO, globals: GlobalOptions, config: ConfigFile): Deps {
+  let engine: Promise<Engine> | undefined;
+  return {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stdin: io.stdin,
+    env: io.env,
+    now: io.now,
+    globals,
+    config,
+    system: io.system,
+    engine(): Promise<Engine> {
+      engine ??= import('./engine/index.ts').then((m) => {
+        const e = m.connect(globals, io.env, io.system);
+        openEngine = e;
+        return e;
+      });
+      return engine;
+    },
+  };
+}
+
+function outOf(stream: NodeJS.WriteStream): Out {
+  return {
+    write: (text: string) => void stream.write(text),
+    isTTY: stream.isTTY === true,
+    columns: stream.isTTY ? stream.columns : 0,
+  };
+}
+
+/** The executable's entry (bin/tsw): real process streams, clock and environment. */
+export function runProcess(): void {
+  const stdinTTY = process.stdin.isTTY === true;
+  const io: ProcessIO = {
+    stdout: outOf(process.stdout),
+    stderr: outOf(process.stderr),
+    stdin: process.stdin,
+    env: process.env,
+    now: () => new Date(),
+    system: {
+      platform: process.platform,
+      uid: typeof process.getuid === 'function' ? process.getuid() : -1,
+      cwd: process.cwd(),
+      homedir: homedir(),
+      argv0: process.argv[1] ?? 'tsw',
+      nodeVersion: process.version,
+      arch: ({ x64: 'amd64', ia32: '386', arm: 'arm' } as Record<string, string>)[process.arch] ?? process.arch,
+    },
+    helpWidth: stdinTTY && process.stdout.columns ? process.stdout.columns : 80,
+  };
+  // EPIPE when piped into `head`: stop quietly, as docker does.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`${String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,290 @@
+/**
+ * Registering docker-style commands on commander: flags from FlagSpecs, docker's argument
+ * rules and their messages, pflag's error texts, cobra's help. Commander parses; this file
+ * makes what it reports read exactly like docker.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { StatusError, UsageError } from '../errors.ts';
+import { type FlagSpec, FlagValueError, flagDisplayName, parseFlagValue, parseGoBool } from './flags.ts';
+import { type HelpCommand, renderHelp, useLine } from './help.ts';
+
+export type ArgsRule =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'any' }
+  | { readonly kind: 'exact'; readonly n: number }
+  | { readonly kind: 'min'; readonly n: number }
+  | { readonly kind: 'max'; readonly n: number }
+  | { readonly kind: 'range'; readonly min: number; readonly max: number };
+
+export const noArgs: ArgsRule = { kind: 'none' };
+export const anyArgs: ArgsRule = { kind: 'any' };
+export const exactArgs = (n: number): ArgsRule => ({ kind: 'exact', n });
+export const minArgs = (n: number): ArgsRule => ({ kind: 'min', n });
+export const maxArgs = (n: number): ArgsRule => ({ kind: 'max', n });
+export const rangeArgs = (min: number, max: number): ArgsRule => ({ kind: 'range', min, max });
+
+/** Parsed flag values keyed by long flag name ("no-trunc", "filter"); unset flags are absent. */
+export type FlagValues = Readonly<Record<string, unknown>>;
+
+export interface LeafDef {
+  readonly name: string;
+  readonly use: string;
+  readonly short: string;
+  readonly aliases?: readonly string[];
+  readonly args: ArgsRule;
+  readonly flags: readonly FlagSpec[];
+  /** false for commands whose positional arguments end flag parsing (service create). */
+  readonly interspersed?: boolean;
+  readonly action: (flags: FlagValues, args: string[]) => Promise<void>;
+}
+
+export interface GroupDef {
+  readonly name: string;
+  readonly short: string;
+}
+
+/** What registration needs from the process: where help goes and how wide it is. */
+export interface HelpSink {
+  readonly helpWidth: number;
+  printHelp(text: string, toStderr: boolean): void;
+}
+
+interface Meta {
+  readonly help: HelpCommand;
+  readonly flags: readonly FlagSpec[];
+}
+
+const metaOf = new WeakMap<Command, Meta>();
+
+function plural(n: number): string {
+  return n === 1 ? 'argument' : 'arguments';
+}
+
+/** docker's cli/required.go messages (exit 1). */
+export function checkArgs(rule: ArgsRule, args: readonly string[], help: HelpCommand): void {
+  const path = help.path;
+  const program = path.split(' ')[0];
+  const fail = (what: string, verb = 'Run') =>
+    new StatusError(
+      `${program}: '${path}' ${what}\n\nUsage:  ${useLine(help)}\n\n${verb} '${path} --help' for more information`,
+      1,
+    );
+  switch (rule.kind) {
+    case 'none':
+      if (args.length > 0) throw fail('accepts no arguments');
+      return;
+    case 'exact':
+      if (args.length !== rule.n) throw fail(`requires ${rule.n} ${plural(rule.n)}`);
+      return;
+    case 'min':
+      if (args.length < rule.n) throw fail(`requires at least ${rule.n} ${plural(rule.n)}`, 'See');
+      return;
+    case 'max':
+      if (args.length > rule.n) throw fail(`requires at most ${rule.n} ${plural(rule.n)}`);
+      return;
+    case 'range':
+      if (args.length < rule.min || args.length > rule.max) {
+        throw fail(`requires at least ${rule.min} and at most ${rule.max} ${plural(rule.max)}`);
+      }
+      return;
+    case 'any':
+      return;
+  }
+}
+
+function flagError(message: string, help: HelpCommand): UsageError {
+  return new UsageError(`${message}\n\nUsage:  ${useLine(help)}\n\nRun '${help.path} --help' for more information`);
+}
+
+const helpFlag: FlagSpec = { name: 'help', short: 'h', type: 'bool', usage: 'Print usage', hidden: true };
+
+function commanderFlags(f: FlagSpec): string {
+  const arg = f.type === 'bool' ? '' : ' <value>';
+  return f.short ? `-${f.short}, --${f.name}${arg}` : `--${f.name}${arg}`;
+}
+
+/** Creates a group command ("docker node") whose leaves are added with addLeaf. */
+export function createGroup(path: string, def: GroupDef, sink: HelpSink): Command {
+  const group = new Command(def.name);
+  // Group flags (only --help) count only before the subcommand, so `node ls --help` reaches ls.
+  group.enablePositionalOptions().helpOption(false).helpCommand(false).exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  const help: HelpCommand = { path: path ? `${path} ${def.name}` : def.name, use: def.name, short: def.short, aliases: [], flags: [], subcommands: [] };
+  metaOf.set(group, { help, flags: [] });
+  group.addOption(new Option('-h, --help').hideHelp());
+  group.argument('[command]');
+  group.allowExcessArguments(true);
+  group.action((cmdName: string | undefined, opts: Record<string, unknown>) => {
+    if (cmdName !== undefined) {
+      throw new StatusError(
+        `${help.path.split(' ')[0]}: unknown command: ${help.path} ${cmdName}\n\nUsage:  ${help.path}\n\nRun '${help.path} --help' for more information`,
+        1,
+      );
+    }
+    // `docker node` alone shows help on stderr and succeeds; `--help` prints it on stdout.
+    const toStderr = opts['help'] !== true;
+    sink.printHelp((toStderr ? '' : helpPrefix()) + renderHelp(groupHelp(group), sink.helpWidth), toStderr);
+  });
+  return group;
+}
+
+function groupHelp(group: Command): HelpCommand {
+  const meta = metaOf.get(group);
+  if (!meta) throw new Error('not a tsw group');
+  const subs = group.commands
+    .map((c) => ({ name: c.name(), short: metaOf.get(c)?.help.short ?? '' }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { ...meta.help, subcommands: subs };
+}
+
+/** Adds a leaf command ("docker node ls") to a group. */
+export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
+  const groupMeta = metaOf.get(group);
+  if (!groupMeta) throw new Error('addLeaf needs a group made by createGroup');
+  const help: HelpCommand = {
+    path: `${groupMeta.help.path} ${def.name}`,
+    use: def.use,
+    short: def.short,
+    aliases: def.aliases ?? [],
+    flags: def.flags,
+  };
+  const cmd = group.command(def.name);
+  metaOf.set(cmd, { help, flags: def.flags });
+  for (const a of def.aliases ?? []) cmd.alias(a);
+  cmd.helpOption(false).exitOverride((err) => {
+    throw mapCommanderError(err, help, lastArgv);
+  });
+  cmd.configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  cmd.argument('[args...]').allowExcessArguments(true);
+  if (def.interspersed === false) cmd.passThroughOptions();
+  for (const f of [...def.flags, helpFlag]) {
+    const opt = new Option(commanderFlags(f), f.usage);
+    if (f.type !== 'bool') {
+      opt.argParser((value: string, previous: unknown) => {
+        try {
+          return parseFlagValue(f, value, previous);
+        } catch (e) {
+          throw e instanceof FlagValueError ? flagError(e.message, help) : e;
+        }
+      });
+    }
+    cmd.addOption(opt);
+  }
+  cmd.action(async (args: string[], raw: Record<string, unknown>) => {
+    const values = collectValues(cmd, def.flags, raw);
+    if (raw['help'] === true) {
+      sink.printHelp(helpPrefix() + renderHelp(help, sink.helpWidth), false);
+      return;
+    }
+    checkArgs(def.args, args, help);
+    await def.action(values, args);
+  });
+  return cmd;
+}
+
+/** pflag warns on stdout when the deprecated -h shorthand is used for help. */
+function helpPrefix(): string {
+  return lastArgv.includes('-h') ? 'Flag shorthand -h has been deprecated, use --help\n' : '';
+}
+
+/** Bool values given as --flag=value, applied after commander parsed (pflag accepts them). */
+let boolOverrides = new Map<string, boolean>();
+let lastArgv: readonly string[] = [];
+
+function collectValues(cmd: Command, flags: readonly FlagSpec[], raw: Record<string, unknown>): FlagValues {
+  const out: Record<string, unknown> = {};
+  for (const f of flags) {
+    const opt = cmd.options.find((o) => o.long === `--${f.name}`);
+    if (!opt) continue;
+    const key = opt.attributeName();
+    const source = cmd.getOptionValueSource(key);
+    if (source === 'cli' && raw[key] !== undefined) {
+      out[f.name] = opt.negate ? !raw[key] : raw[key];
+    }
+    if (boolOverrides.has(f.name)) out[f.name] = boolOverrides.get(f.name);
+  }
+  return out;
+}
+
+/**
+ * Rewrites `--flag=true|false` for bool flags (pflag syntax commander lacks) before commander
+ * sees argv. Stops at `--`. Returns the argv commander should parse.
+ */
+export function normalizeBools(argv: readonly string[], flags: readonly FlagSpec[], help: HelpCommand): string[] {
+  boolOverrides = new Map();
+  const out: string[] = [];
+  let done = false;
+  for (const tok of argv) {
+    if (done || !tok.startsWith('--') || !tok.includes('=')) {
+      if (tok === '--') done = true;
+      out.push(tok);
+      continue;
+    }
+    const eq = tok.indexOf('=');
+    const name = tok.slice(2, eq);
+    const f = flags.find((x) => x.name === name && x.type === 'bool');
+    if (!f) {
+      out.push(tok);
+      continue;
+    }
+    const text = tok.slice(eq + 1);
+    const v = parseGoBool(text);
+    if (v === undefined) {
+      throw flagError(`invalid argument "${text}" for "${flagDisplayName(f)}" flag: strconv.ParseBool: parsing "${text}": invalid syntax`, help);
+    }
+    boolOverrides.set(name, v);
+  }
+  return out;
+}
+
+/** Translates commander's parse errors into pflag's words and cobra's usage footer. */
+function mapCommanderError(err: CommanderError, help: HelpCommand, argv: readonly string[]): Error {
+  if (err instanceof StatusError) return err;
+  const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownOption': {
+      if (quoted.startsWith('--')) return flagError(`unknown flag: ${quoted.split('=')[0]}`, help);
+      const ch = quoted.slice(1, 2);
+      return flagError(`unknown shorthand flag: '${ch}' in -${ch}`, help);
+    }
+    case 'commander.optionMissingArgument': {
+      const long = /--([\w-]+)/.exec(quoted)?.[1] ?? '';
+      const short = /^-(\w),/.exec(quoted)?.[1];
+      const usedLong = argv.includes(`--${long}`);
+      if (short && !usedLong) return flagError(`flag needs an argument: '${short}' in -${short}`, help);
+      return flagError(`flag needs an argument: --${long}`, help);
+    }
+    default:
+      return flagError(err.message.replace(/^error: /, ''), help);
+  }
+}
+
+/** Finds the leaf a group would dispatch argv to, so its bool flags can be normalized. */
+export function findLeaf(group: Command, argv: readonly string[]): { cmd: Command; index: number } | undefined {
+  const index = argv.findIndex((a) => !a.startsWith('-'));
+  if (index < 0) return undefined;
+  const word = argv[index];
+  const cmd = group.commands.find((c) => c.name() === word || c.aliases().includes(word ?? ''));
+  return cmd ? { cmd, index } : undefined;
+}
+
+/** Parses argv (after the group word) on a group made by createGroup. */
+export async function runGroup(group: Command, argv: readonly string[]): Promise<void> {
+  lastArgv = argv;
+  const leaf = findLeaf(group, argv);
+  let args = [...argv];
+  if (leaf) {
+    const meta = metaOf.get(leaf.cmd);
+    if (meta) {
+      args = [...argv.slice(0, leaf.index + 1), ...normalizeBools(argv.slice(leaf.index + 1), meta.flags, meta.help)];
+    }
+  }
+  try {
+    await group.parseAsync(args, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError && !(err instanceof StatusError)) {
+      const meta = metaOf.get(group);
+      if (meta) throw mapCommanderError(err, meta.help, argv);
+    }
+    throw err;
+  }
+}
