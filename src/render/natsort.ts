@@ -1,0 +1,95 @@
+/**
+ * Natural string order, as github.com/fvbommel/sortorder NaturalLess (v1.1.0, natsort.go),
+ * which docker uses to sort nodes by hostname, tasks by name, services, stacks, ….
+ *
+ * Non-digit runs compare bytewise (UTF-8 bytes, so not JS code-unit order), runs of ASCII
+ * digits compare numerically with leading zeros skipped; on equal value the run with fewer
+ * leading zeros sorts first ("2" < "02"); digits sort before non-digits; a prefix sorts first.
+ */
+
+const utf8 = new TextEncoder();
+
+function isDigit(b: number): boolean {
+  return b >= 0x30 && b <= 0x39;
+}
+
+/** Byte-wise comparison of a[i1:j1] and b[i2:j2] (Go string comparison). */
+function compareBytes(a: Uint8Array, i1: number, j1: number, b: Uint8Array, i2: number, j2: number): number {
+  const n = Math.min(j1 - i1, j2 - i2);
+  for (let k = 0; k < n; k++) {
+    const d = (a[i1 + k] as number) - (b[i2 + k] as number);
+    if (d !== 0) return d;
+  }
+  return j1 - i1 - (j2 - i2);
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+function bytesOf(s: string): Uint8Array {
+  if (isAscii(s)) {
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  return utf8.encode(s);
+}
+
+/**
+ * NaturalLess(str1, str2): whether str1 sorts before str2 in natural order ("abc2" < "abc12").
+ * // fvbommel/sortorder natsort.go NaturalLess
+ */
+export function naturalLess(str1: string, str2: string): boolean {
+  const s1 = bytesOf(str1);
+  const s2 = bytesOf(str2);
+  let idx1 = 0;
+  let idx2 = 0;
+  while (idx1 < s1.length && idx2 < s2.length) {
+    const c1 = s1[idx1] as number;
+    const c2 = s2[idx2] as number;
+    const dig1 = isDigit(c1);
+    const dig2 = isDigit(c2);
+    if (dig1 !== dig2) return dig1; // Digits before other characters.
+    if (!dig1) {
+      if (c1 !== c2) return c1 < c2;
+      idx1++;
+      idx2++;
+      continue;
+    }
+    // Digits. Eat zeros.
+    while (idx1 < s1.length && s1[idx1] === 0x30) idx1++;
+    while (idx2 < s2.length && s2[idx2] === 0x30) idx2++;
+    // Eat all digits.
+    const nonZero1 = idx1;
+    const nonZero2 = idx2;
+    while (idx1 < s1.length && isDigit(s1[idx1] as number)) idx1++;
+    while (idx2 < s2.length && isDigit(s2[idx2] as number)) idx2++;
+    // If lengths of numbers with non-zero prefix differ, the shorter one is less.
+    const len1 = idx1 - nonZero1;
+    const len2 = idx2 - nonZero2;
+    if (len1 !== len2) return len1 < len2;
+    // If they're equally long, string comparison is correct.
+    const cmp = compareBytes(s1, nonZero1, idx1, s2, nonZero2, idx2);
+    if (cmp !== 0) return cmp < 0;
+    // Otherwise, the one with less zeros is less. Everything up to the number is equal,
+    // so comparing the index after the zeros is sufficient.
+    if (nonZero1 !== nonZero2) return nonZero1 < nonZero2;
+    // They're identical so far, so continue comparing.
+  }
+  // So far they are identical. At least one is ended. If the other continues, it sorts last.
+  return s1.length < s2.length;
+}
+
+/** A comparator for Array.prototype.sort built on naturalLess (-1, 0 or 1). */
+export function naturalCompare(a: string, b: string): number {
+  if (naturalLess(a, b)) return -1;
+  if (naturalLess(b, a)) return 1;
+  return 0;
+}
+
+/** A comparator that orders items by a natural-order key, e.g. byNatural((n) => n.Description.Hostname). */
+export function byNatural<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => naturalCompare(key(a), key(b));
+}
