@@ -22,8 +22,14 @@ export interface PingInfo {
 
 export interface RequestOptions {
   readonly method: 'GET' | 'HEAD' | 'POST' | 'DELETE' | 'PUT';
+  /**
+   * The API path without version and without query, NOT percent-encoded: `/nodes/${ref}`.
+   * The transport joins and cleans it like Go's path.Join and escapes it like net/url.
+   */
   readonly path: string;
+  /** Query parameters, encoded like url.Values.Encode (sorted keys); booleans become "true"/"false". */
   readonly query?: Record<string, string | number | boolean | undefined>;
+  /** Sent as JSON with Content-Type application/json. Never copied into the URL. */
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
   /** Do not prefix the path with /v<version> (only /_ping). */
@@ -35,6 +41,10 @@ export interface Response {
   readonly statusCode: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;
+  /** The status line text as Go shows it, e.g. "404 Not Found". */
+  readonly status?: string;
+  /** The request URL as docker prints it in messages, e.g. http://%2Fvar%2Frun%2Fdocker.sock/v1.47/nodes. */
+  readonly url?: string;
 }
 
 /** The low-level transport: one HTTP exchange with the daemon. */
@@ -42,7 +52,10 @@ export interface Transport {
   /** The host as docker shows it in messages, e.g. unix:///var/run/docker.sock. */
   readonly host: string;
   request(opts: RequestOptions): Promise<Response>;
-  /** A streaming request (logs, events); the caller reads and closes the stream. */
+  /**
+   * A streaming request (logs, events); the caller reads and closes the stream.
+   * Rejects with the mapped daemon error when the status is >= 400 (request() does not).
+   */
   stream(opts: RequestOptions): Promise<NodeJS.ReadableStream & { destroy(): void }>;
   close(): void;
 }
@@ -59,6 +72,11 @@ export interface Engine {
   inspectNode(ref: string): Promise<Raw<SwarmNode>>;
   /** A raw API exchange for the commands that need one the interface does not name yet. */
   request<T = unknown>(opts: RequestOptions): Promise<Raw<T>>;
+  /**
+   * A streaming exchange (logs, events): the body as it arrives. Rejects with the daemon's error
+   * when the status is >= 400. The caller consumes the stream and destroys it when done.
+   */
+  stream(opts: RequestOptions): Promise<NodeJS.ReadableStream & { destroy(): void }>;
   close(): void;
 }
 
