@@ -36,11 +36,17 @@ await build({
   // ssh2's optional native speed-ups: it falls back to pure JS when they are missing.
   external: ['cpu-features', '*.node'],
   // dockerode loads gRPC and protobuf for BuildKit sessions only; tsw never builds images.
+  // ssh2 is docker-modem's own ssh client: tsw runs the system ssh as docker does.
+  // readable-stream is a copy of node:stream.
   alias: {
     '@grpc/grpc-js': './scripts/stub.cjs',
     '@grpc/proto-loader': './scripts/stub.cjs',
     protobufjs: './scripts/stub.cjs',
+    ssh2: './scripts/stub.cjs',
+    'readable-stream': './scripts/stream.cjs',
+    debug: './scripts/debug-stub.cjs',
   },
+  minify: true,
   // CommonJS dependencies bundled into ESM still reach for require/__dirname.
   banner: {
     js: [

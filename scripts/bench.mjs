@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// npm run bench: tsw against the reference docker client, side by side in one run.
+// Each case runs docker and tsw alternately (warm-up first), N times each; the table
+// gives medians and the median of the per-pair ratios tsw/docker. Every case is measured
+// with NODE_EXTRA_CA_CERTS unset and, when the environment sets it, set as given
+// (Node 20 reads that file eagerly at start-up, ~45 ms on the machines tsw is built on).
+// Needs the lab for the engine cases: sudo tsw lab up (or npm test, which brings it up).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tsw = join(root, 'bin/tsw');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+
+function oracle() {
+  if (process.env.TSW_ORACLE) return process.env.TSW_ORACLE;
+  for (const d of (process.env.PATH ?? '').split(delimiter)) {
+    const c = join(d, 'docker');
+    if (!existsSync(c)) continue;
+    const v = spawnSync(c, ['--version'], { encoding: 'utf8' }).stdout ?? '';
+    if (Number(/Docker version (\d+)\./.exec(v)?.[1] ?? 0) >= 28) return c;
+  }
+  throw new Error('no docker client >= 28 on PATH');
+}
+const docker = oracle();
+
+const labEnv = {};
+const lab = spawnSync(tsw, ['lab', 'env'], { encoding: 'utf8' });
+if (lab.status === 0) {
+  for (const m of lab.stdout.matchAll(/^export ([A-Z_]+)=(.*)$/gm)) labEnv[m[1]] = m[2];
+}
+const haveLab = Boolean(labEnv.DOCKER_HOST);
+
+function time(bin, args, env) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(bin, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} exited ${r.status}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function bench(args, extraEnv) {
+  const env = { ...process.env, ...labEnv, ...extraEnv };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  time(docker, args, env);
+  time(tsw, args, env);
+  const d = [];
+  const t = [];
+  const ratios = [];
+  for (let i = 0; i < runs; i++) {
+    const a = time(docker, args, env);
+    const b = time(tsw, args, env);
+    d.push(a);
+    t.push(b);
+    ratios.push(b / a);
+  }
+  return { docker: median(d), tsw: median(t), ratio: median(ratios) };
+}
+
+const cases = [['--version'], ...(haveLab ? [['version'], ['node', 'ls'], ['node', 'ls', '-q']] : [])];
+const caVariants = [['unset', { NODE_EXTRA_CA_CERTS: undefined }]];
+if (process.env.NODE_EXTRA_CA_CERTS) caVariants.push(['set', { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS }]);
+
+console.log(`node ${process.version}; docker: ${docker}; ${runs} runs per command, alternating; wall time medians`);
+if (!haveLab) console.log('(no lab up: only --version is measured; run `sudo tsw lab up` for the engine cases)');
+console.log('');
+console.log('| command | NODE_EXTRA_CA_CERTS | docker (ms) | tsw (ms) | tsw/docker |');
+console.log('|---|---|---:|---:|---:|');
+for (const args of cases) {
+  for (const [label, extra] of caVariants) {
+    const r = bench(args, extra);
+    console.log(`| \`${args.join(' ')}\` | ${label} | ${r.docker.toFixed(1)} | ${r.tsw.toFixed(1)} | ${r.ratio.toFixed(2)}× |`);
+  }
+}
