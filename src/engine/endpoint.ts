@@ -649,20 +649,17 @@ export function parseSSHURL(daemonURL: string): SSHSpec {
 }
 
 /**
- * The ssh argv docker runs: `ssh [-l user] [-p port] -o ConnectTimeout=30 -T -- host <remote>`,
- * the remote command quoted for the remote POSIX shell (`docker system dial-stdio`, or
- * `docker '--host=unix://<path>' system dial-stdio` when the URL has a socket path).
- * (ssh.Spec.Command in docker/cli; docker 28.2.2 itself passes the same words unquoted,
- * with -o/-T before -l/-p.)
+ * The ssh argv docker 28.2.2 runs (cli/connhelper/connhelper.go, ssh.Spec.Args):
+ * `ssh -o ConnectTimeout=30 -T [-l user] [-p port] -- host docker [--host unix://<path>] system dial-stdio`,
+ * every word a separate argument, as docker passes them.
  */
 export function sshCommand(spec: SSHSpec): { command: string; argv: string[] } {
-  const remote = ['docker', 'system', 'dial-stdio'];
-  if (spec.path.replace(/^\/+|\/+$/g, '') !== '') remote.splice(1, 0, `--host=unix://${spec.path}`);
-  const argv: string[] = [];
-  if (spec.user !== '') argv.push('-l', quoteOrThrow(spec.user, 'invalid user'));
-  if (spec.port !== '') argv.push('-p', quoteOrThrow(spec.port, 'invalid port'));
-  argv.push('-o ConnectTimeout=30', '-T', '--', quoteOrThrow(spec.host, 'invalid host'));
-  argv.push(remote.map((a) => quoteOrThrow(a, 'invalid argument')).join(' '));
+  const argv: string[] = ['-o ConnectTimeout=30', '-T'];
+  if (spec.user !== '') argv.push('-l', spec.user);
+  if (spec.port !== '') argv.push('-p', spec.port);
+  argv.push('--', spec.host, 'docker');
+  if (spec.path !== '') argv.push('--host', `unix://${spec.path}`);
+  argv.push('system', 'dial-stdio');
   return { command: 'ssh', argv };
 }
 

@@ -412,14 +412,15 @@ describe('stored contexts (a real context store in a temp dir)', () => {
 });
 
 describe('ssh:// hosts (cli/connhelper)', () => {
-  it('argv: user and port first, then -o ConnectTimeout=30 as one word, -T, --, host, quoted remote command', () => {
+  it('argv as docker 28.2.2: -o ConnectTimeout=30 as one word, -T, user, port, --, host, the remote command word by word', () => {
     assert.deepEqual(sshCommand(parseSSHURL('ssh://me@myhost:2222/var/run/x.sock')).argv, [
-      '-l', 'me', '-p', '2222', '-o ConnectTimeout=30', '-T', '--', 'myhost', "docker '--host=unix:///var/run/x.sock' system dial-stdio",
+      '-o ConnectTimeout=30', '-T', '-l', 'me', '-p', '2222', '--', 'myhost', 'docker', '--host', 'unix:///var/run/x.sock', 'system', 'dial-stdio',
     ]);
-    assert.deepEqual(sshCommand(parseSSHURL('ssh://myhost')).argv, ['-o ConnectTimeout=30', '-T', '--', 'myhost', 'docker system dial-stdio']);
-    assert.deepEqual(sshCommand(parseSSHURL('ssh://myhost/')).argv.at(-1), 'docker system dial-stdio');
-    assert.deepEqual(sshCommand(parseSSHURL('ssh://[::1]:22')).argv.slice(0, 2), ['-p', '22']);
-    assert.equal(sshCommand(parseSSHURL('ssh://[::1]:22')).argv.at(-2), '::1');
+    assert.deepEqual(sshCommand(parseSSHURL('ssh://myhost')).argv, ['-o ConnectTimeout=30', '-T', '--', 'myhost', 'docker', 'system', 'dial-stdio']);
+    // docker passes a bare "/" path through: `--host unix:///`.
+    assert.deepEqual(sshCommand(parseSSHURL('ssh://myhost/')).argv.slice(-5), ['docker', '--host', 'unix:///', 'system', 'dial-stdio']);
+    assert.deepEqual(sshCommand(parseSSHURL('ssh://[::1]:22')).argv.slice(2, 4), ['-p', '22']);
+    assert.equal(sshCommand(parseSSHURL('ssh://[::1]:22')).argv.at(-4), '::1');
   });
 
   it('invalid URLs', () => {

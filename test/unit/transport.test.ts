@@ -537,7 +537,7 @@ process.stdin.on('end', () => c.end());
     await e.listNodes();
     e.close();
     assert.deepEqual(argvs()[0], [
-      '-l', 'me', '-p', '2222', '-o ConnectTimeout=30', '-T', '--', 'myhost', "docker '--host=unix:///var/run/x.sock' system dial-stdio",
+      '-o ConnectTimeout=30', '-T', '-l', 'me', '-p', '2222', '--', 'myhost', 'docker', '--host', 'unix:///var/run/x.sock', 'system', 'dial-stdio',
     ]);
     // One ssh process serves the ping and both requests (keep-alive).
     assert.equal(argvs().length, 1);
@@ -553,7 +553,7 @@ process.stdin.on('end', () => c.end());
     const e = engineFor('ssh://myhost', { env: sshEnv({ FAKE_SSH_FAIL: 'ssh: connect to host myhost port 22: Connection refused' }) });
     const err = await errorOf(e.listNodes());
     e.close();
-    assert.deepEqual(argvs()[0], ['-o ConnectTimeout=30', '-T', '--', 'myhost', 'docker system dial-stdio']);
+    assert.deepEqual(argvs()[0], ['-o ConnectTimeout=30', '-T', '--', 'myhost', 'docker', 'system', 'dial-stdio']);
     // docker 28.2.2 printed exactly this (with /v1.50/):
     assert.equal(
       err.message,
