@@ -663,40 +663,6 @@ export function sshCommand(spec: SSHSpec): { command: string; argv: string[] } {
   return { command: 'ssh', argv };
 }
 
-function quoteOrThrow(s: string, what: string): string {
-  try {
-    return shellQuote(s);
-  } catch (e) {
-    throw new Error(`${what}: ${messageOf(e)}`);
-  }
-}
-
-const SHELL_KEYWORDS = new Set([
-  '!', '[[', ']]', 'case', 'coproc', 'do', 'done', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in',
-  'select', 'then', 'time', 'until', 'while', '{', '}',
-]);
-const SHELL_CHARS = new Set([...';"\'()$|&><`', ' ', '\t', '\r', '\n', '\\', '#', '{', '~', '*', '?', '[', '=']);
-const PRINTABLE_RUNE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-/** syntax.Quote(s, LangPOSIX) from docker/cli's connhelper (a copy of mvdan.cc/sh). */
-export function shellQuote(s: string): string {
-  if (s === '') return "''";
-  let shellChars = false;
-  let offs = 0;
-  for (const ch of s) {
-    if (SHELL_CHARS.has(ch)) shellChars = true;
-    if (ch === '\0') throw new Error(`cannot quote character at byte ${offs}: shell strings cannot contain null bytes`);
-    const cp = ch.codePointAt(0) ?? 0;
-    if ((cp >= 0xd800 && cp <= 0xdfff) || !PRINTABLE_RUNE.test(ch)) {
-      throw new Error(`cannot quote character at byte ${offs}: POSIX shell lacks escape sequences`);
-    }
-    offs += Buffer.byteLength(ch);
-  }
-  if (!shellChars && !SHELL_KEYWORDS.has(s)) return s;
-  if (!s.includes("'")) return `'${s}'`;
-  return `"${s.replace(/["\\`$]/g, (c) => `\\${c}`)}"`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Host strings (opts/hosts.go)
 

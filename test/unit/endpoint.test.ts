@@ -19,7 +19,6 @@ import {
   resolveConfigDir,
   resolveContextName,
   resolveEndpoint,
-  shellQuote,
   sshCommand,
   type EndpointFlags,
   type EndpointInput,
@@ -436,15 +435,6 @@ describe('ssh:// hosts (cli/connhelper)', () => {
     }
   });
 
-  it('POSIX shell quoting (syntax.Quote)', () => {
-    assert.equal(shellQuote(''), "''");
-    assert.equal(shellQuote('plain-word_1.2'), 'plain-word_1.2');
-    assert.equal(shellQuote('a b'), "'a b'");
-    assert.equal(shellQuote("it's"), '"it\'s"');
-    assert.equal(shellQuote('do'), "'do'");
-    assert.equal(shellQuote('$(x)'), "'$(x)'");
-    assert.throws(() => shellQuote('a\x01'), { message: 'cannot quote character at byte 1: POSIX shell lacks escape sequences' });
-  });
 });
 
 describe('client options from the environment', () => {
