@@ -32,13 +32,15 @@ if (step('type-check', process.execPath, [join(root, 'node_modules/typescript/bi
   process.exit(1);
 }
 
+// The test swarm: 3 nodes (1 manager) plus 2 spare engines for init/join/leave tests.
+const LAB_SHAPE = ['--nodes', '3', '--managers', '1', '--spares', '2'];
 let labStartedHere = false;
 const env = { ...process.env };
 if (!unitOnly) {
   const already = spawnSync(tsw, ['lab', 'env'], { cwd: root, encoding: 'utf8' });
   if (already.status !== 0) labStartedHere = true;
   process.stdout.write(`\n== lab up${labStartedHere ? '' : ' (already up: reusing it, leaving it up)'}\n`);
-  const up = spawnSync(tsw, ['lab', 'up'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const up = spawnSync(tsw, labStartedHere ? ['lab', 'up', ...LAB_SHAPE] : ['lab', 'env'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (up.status !== 0) {
     process.stdout.write('lab up failed\n');
     if (labStartedHere) spawnSync(tsw, ['lab', 'down'], { cwd: root, stdio: 'inherit' });

@@ -54,6 +54,8 @@ export const REGISTRY_DATA = `${LAB_DATA}/registry`;
 export interface LabState {
   readonly nodes: number;
   readonly managers: number;
+  /** Engines started after the swarm's nodes but left out of it (for trying init, join, leave). */
+  readonly spares: number;
 }
 
 export function dockerHostOf(n: number): string {

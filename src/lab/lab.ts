@@ -21,7 +21,8 @@ export class LabError extends Error {}
 export function readState(): LabState | undefined {
   if (!existsSync(STATE_FILE)) return undefined;
   try {
-    return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as LabState;
+    const s = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as Partial<LabState>;
+    return { nodes: s.nodes ?? 0, managers: s.managers ?? 0, spares: s.spares ?? 0 };
   } catch {
     return undefined;
   }
@@ -33,6 +34,7 @@ export function envLines(state: LabState): string[] {
     `export DOCKER_HOST=${dockerHostOf(1)}`,
     `export TSW_LAB_NODES=${state.nodes}`,
     `export TSW_LAB_MANAGERS=${state.managers}`,
+    `export TSW_LAB_SPARES=${state.spares}`,
     `export TSW_LAB_REGISTRY=${REGISTRY}`,
   ];
 }
@@ -42,17 +44,20 @@ function localState(n: number): string {
   return r.code === 0 ? r.stdout.trim() : 'unreachable';
 }
 
-export async function up(nodes: number, managers: number, say: (line: string) => void): Promise<LabState> {
+export async function up(nodes: number, managers: number, spares: number, say: (line: string) => void): Promise<LabState> {
   if (!Number.isInteger(nodes) || nodes < 1 || nodes > MAX_NODES) {
     throw new LabError(`--nodes must be between 1 and ${MAX_NODES}`);
+  }
+  if (!Number.isInteger(spares) || spares < 0 || nodes + spares > MAX_NODES) {
+    throw new LabError(`--spares must be between 0 and ${MAX_NODES - nodes}`);
   }
   if (!Number.isInteger(managers) || managers < 1 || managers > nodes) {
     throw new LabError('--managers must be between 1 and the number of nodes');
   }
   const current = readState();
-  if (current && (current.nodes !== nodes || current.managers !== managers)) {
+  if (current && (current.nodes !== nodes || current.managers !== managers || current.spares !== spares)) {
     throw new LabError(
-      `a lab with ${current.nodes} nodes (${current.managers} managers) is already up; run 'tsw lab down' first`,
+      `a lab with ${current.nodes} nodes (${current.managers} managers, ${current.spares} spares) is already up; run 'tsw lab down' first`,
     );
   }
   const missing = ensurePackages(say);
@@ -60,14 +65,15 @@ export async function up(nodes: number, managers: number, say: (line: string) =>
 
   mkdirSync(LAB_RUN, { recursive: true });
   mkdirSync(LAB_DATA, { recursive: true });
-  const state: LabState = { nodes, managers };
+  const state: LabState = { nodes, managers, spares };
   writeFileSync(STATE_FILE, `${JSON.stringify(state)}\n`);
 
   ensureBridge();
   await startRegistry();
-  for (let n = 1; n <= nodes; n++) ensureNodeNetwork(n);
-  say(`Starting ${nodes} engines (node-1 … node-${nodes})`);
-  await Promise.all(Array.from({ length: nodes }, (_, i) => startNode(i + 1)));
+  const engines = nodes + spares;
+  for (let n = 1; n <= engines; n++) ensureNodeNetwork(n);
+  say(`Starting ${engines} engines (node-1 … node-${engines})`);
+  await Promise.all(Array.from({ length: engines }, (_, i) => startNode(i + 1)));
   say(`Pushing images to ${REGISTRY}`);
   await pushImages();
   await formSwarm(nodes, managers, say);
@@ -157,7 +163,7 @@ export interface NodeStatus {
 export function status(): { state: LabState | undefined; nodes: NodeStatus[] } {
   const state = readState();
   if (!state) return { state, nodes: [] };
-  const nodes = Array.from({ length: state.nodes }, (_, i) => {
+  const nodes = Array.from({ length: state.nodes + state.spares }, (_, i) => {
     const nn = nodeNames(i + 1);
     const pid = livePid(nn.pidFile);
     return { name: nn.name, addr: nn.addr, pid, swarm: pid === undefined ? 'stopped' : localState(i + 1) };

@@ -21,6 +21,9 @@ function head(url: string, accept: string): Promise<{ status: number; digest: st
 describe('tsw lab', () => {
   before(() => assert.ok(labUp(), 'the lab swarm is not up: run the tests with npm test'));
   const nodes = Number(process.env['TSW_LAB_NODES'] ?? 3);
+  const managers = Number(process.env['TSW_LAB_MANAGERS'] ?? 1);
+  const spares = Number(process.env['TSW_LAB_SPARES'] ?? 0);
+  const shape = ['--nodes', String(nodes), '--managers', String(managers), '--spares', String(spares)];
 
   it('env prints the export lines a shell needs', () => {
     const r = runTsw(['lab', 'env']);
@@ -31,7 +34,7 @@ describe('tsw lab', () => {
 
   it('up again is idempotent: same environment, nothing restarted', () => {
     const before = runDocker(['node', 'ls', '-q']).stdout;
-    const r = runTsw(['lab', 'up']);
+    const r = runTsw(['lab', 'up', ...shape]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, runTsw(['lab', 'env']).stdout);
     assert.equal(runDocker(['node', 'ls', '-q']).stdout, before);
@@ -43,13 +46,16 @@ describe('tsw lab', () => {
     assert.match(r.stderr, /already up; run 'tsw lab down' first/);
   });
 
-  it('status lists every node as running and active', () => {
+  it('status lists every node as running: swarm nodes active, spares inactive', () => {
     const r = runTsw(['lab', 'status']);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split('\n');
     assert.match(lines[0] ?? '', /^NODE {2,}ADDRESS {2,}ENGINE {2,}SWARM$/);
-    assert.equal(lines.length, nodes + 1);
-    for (const l of lines.slice(1)) assert.match(l, /^node-\d+ +192\.168\.250\.\d+ +running \(pid \d+\) +active$/);
+    assert.equal(lines.length, nodes + spares + 1);
+    lines.slice(1).forEach((l, i) => {
+      assert.match(l, /^node-\d+ +192\.168\.250\.\d+ +running \(pid \d+\) +(active|inactive)$/);
+      assert.ok(l.endsWith(i < nodes ? ' active' : ' inactive'), l);
+    });
   });
 
   it('each node is its own engine with its own hostname', () => {

@@ -9,6 +9,7 @@ import { labStep, requireRootLinux } from './guard.ts';
 export interface UpOptions {
   readonly nodes: number;
   readonly managers: number;
+  readonly spares: number;
 }
 
 export function register(group: Command, ctx: CommandContext): void {
@@ -22,9 +23,17 @@ export function register(group: Command, ctx: CommandContext): void {
       flags: [
         { name: 'nodes', type: 'int', usage: 'Number of nodes', defaultText: '3' },
         { name: 'managers', type: 'int', usage: 'Number of managers among the nodes', defaultText: '1' },
+        { name: 'spares', type: 'int', usage: 'Extra engines started outside the swarm (to try init, join, leave)' },
       ],
       action: (f) =>
-        run({ nodes: (f['nodes'] as number | undefined) ?? 3, managers: (f['managers'] as number | undefined) ?? 1 }, ctx.deps),
+        run(
+          {
+            nodes: (f['nodes'] as number | undefined) ?? 3,
+            managers: (f['managers'] as number | undefined) ?? 1,
+            spares: (f['spares'] as number | undefined) ?? 0,
+          },
+          ctx.deps,
+        ),
     },
     ctx.sink,
   );
@@ -36,13 +45,14 @@ export async function run(opts: UpOptions, deps: Deps): Promise<void> {
   const started = deps.now().getTime();
   const state = await labStep(async () => {
     try {
-      return await lab.up(opts.nodes, opts.managers, (line) => deps.stderr.write(`${line}\n`));
+      return await lab.up(opts.nodes, opts.managers, opts.spares, (line) => deps.stderr.write(`${line}\n`));
     } catch (err) {
       if (err instanceof lab.LabError) throw new StatusError(`tsw lab: ${err.message}`, 1);
       throw err;
     }
   });
   const secs = ((deps.now().getTime() - started) / 1000).toFixed(1);
-  deps.stderr.write(`Lab swarm is up: ${state.nodes} nodes, ${state.managers} manager(s) (${secs}s). Use it with:\n`);
+  const spares = state.spares > 0 ? `, ${state.spares} spare engine(s) outside it` : '';
+  deps.stderr.write(`Lab swarm is up: ${state.nodes} nodes, ${state.managers} manager(s)${spares} (${secs}s). Use it with:\n`);
   deps.stdout.write(`${lab.envLines(state).join('\n')}\n`);
 }
