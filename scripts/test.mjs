@@ -32,8 +32,8 @@ if (step('type-check', process.execPath, [join(root, 'node_modules/typescript/bi
   process.exit(1);
 }
 
-// The test swarm: 3 nodes (1 manager) plus 2 spare engines for init/join/leave tests.
-const LAB_SHAPE = ['--nodes', '3', '--managers', '1', '--spares', '2'];
+// The test swarm: 3 nodes (1 manager) plus 3 spare engines (node-4…node-6) for init/join/leave and node-failure tests.
+const LAB_SHAPE = ['--nodes', '3', '--managers', '1', '--spares', '3'];
 let labStartedHere = false;
 const env = { ...process.env };
 if (!unitOnly) {
