@@ -45,6 +45,7 @@ await build({
     ssh2: './scripts/stub.cjs',
     'readable-stream': './scripts/stream.cjs',
     debug: './scripts/debug-stub.cjs',
+    https: './scripts/lazy-https.cjs',
   },
   minify: true,
   // CommonJS dependencies bundled into ESM still reach for require/__dirname.

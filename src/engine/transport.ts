@@ -15,7 +15,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
+import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import type { ResolvedEndpoint } from './endpoint.ts';
@@ -247,7 +247,7 @@ function makeAgent(ep: ResolvedEndpoint, opts: TransportOptions): http.Agent {
   const timeout = opts.dialTimeoutMs ?? (ep.tls ? TLS_DIAL_TIMEOUT_MS : DIAL_TIMEOUT_MS);
   if (ep.scheme === 'https') {
     const tls = ep.tls;
-    return new TimeoutHttpsAgent(timeout, {
+    return new (timeoutHttpsAgentClass())(timeout, {
       keepAlive: true,
       ...(tls?.ca ? { ca: tls.ca } : {}),
       ...(tls?.cert ? { cert: tls.cert } : {}),
@@ -256,7 +256,9 @@ function makeAgent(ep: ResolvedEndpoint, opts: TransportOptions): http.Agent {
       minVersion: 'TLSv1.2',
     });
   }
-  return new TimeoutHttpAgent(timeout, { keepAlive: true });
+  // servername '' spares Node's agent from computing a TLS server name (net.isIP compiles a
+  // large IPv6 pattern, milliseconds at every start) for a connection that has no TLS.
+  return new TimeoutHttpAgent(timeout, { keepAlive: true, servername: '' } as http.AgentOptions);
 }
 
 function armDialTimeout(socket: Socket, ms: number): void {
@@ -284,21 +286,31 @@ class TimeoutHttpAgent extends http.Agent {
   }
 }
 
-class TimeoutHttpsAgent extends https.Agent {
-  constructor(
-    private readonly dialTimeoutMs: number,
-    options: https.AgentOptions,
-  ) {
-    super(options);
+type HttpsAgentClass = new (dialTimeoutMs: number, options: import('node:https').AgentOptions) => http.Agent;
+let httpsAgentClass: HttpsAgentClass | undefined;
+
+/** The TLS agent, defined on first use: node:https (and TLS) load only for https endpoints. */
+function timeoutHttpsAgentClass(): HttpsAgentClass {
+  if (httpsAgentClass) return httpsAgentClass;
+  const https = createRequire(import.meta.url)('node:https') as typeof import('node:https');
+  class TimeoutHttpsAgent extends https.Agent {
+    constructor(
+      private readonly dialTimeoutMs: number,
+      options: import('node:https').AgentOptions,
+    ) {
+      super(options);
+    }
+    override createConnection(
+      options: import('node:https').RequestOptions,
+      cb?: (err: Error | null, stream: Duplex) => void,
+    ): Duplex | null | undefined {
+      const socket = super.createConnection(options, cb);
+      if (socket) armDialTimeout(socket as Socket, this.dialTimeoutMs);
+      return socket;
+    }
   }
-  override createConnection(
-    options: https.RequestOptions,
-    cb?: (err: Error | null, stream: Duplex) => void,
-  ): Duplex | null | undefined {
-    const socket = super.createConnection(options, cb);
-    if (socket) armDialTimeout(socket as Socket, this.dialTimeoutMs);
-    return socket;
-  }
+  httpsAgentClass = TimeoutHttpsAgent;
+  return TimeoutHttpsAgent;
 }
 
 /** An agent whose connections are `ssh … docker system dial-stdio` processes (commandconn). */
