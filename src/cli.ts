@@ -2,13 +2,13 @@
  * tsw's entry: parse global flags, dispatch to the command, and map every error to docker's
  * message and exit code. The only module that touches process, console or the clock.
  */
-import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { ConfigFile } from './configfile.ts';
 import { catalog } from './commands/catalog.ts';
 import type { CommandContext } from './commands/context.ts';
-import { runGroup, type HelpSink } from './cli/define.ts';
+import type { HelpSink } from './cli/define.ts';
+import { parseRootFlags, RootFlagError } from './cli/root-flags.ts';
 import type { Deps, Out, SystemInfo } from './deps.ts';
 import type { Engine } from './engine/types.ts';
 import { StatusError, UsageError, exitCodeOf } from './errors.ts';
@@ -44,72 +44,40 @@ interface RootParse {
 
 /** Global flags are parsed only before the first command word (cli/cobra.go HandleGlobalFlags). */
 export function parseRoot(argv: readonly string[]): RootParse {
-  const program = new Command('docker');
-  program
-    .exitOverride()
-    .configureOutput({ writeErr: () => {}, writeOut: () => {} })
-    .helpOption(false)
-    .helpCommand(false)
-    .enablePositionalOptions()
-    .passThroughOptions()
-    .allowExcessArguments(true)
-    .argument('[command]')
-    .argument('[args...]');
-  program
-    .addOption(new Option('--config <value>'))
-    .addOption(new Option('-c, --context <value>'))
-    .addOption(new Option('-D, --debug'))
-    .addOption(new Option('-H, --host <value>').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
-    .addOption(new Option('-l, --log-level <value>'))
-    .addOption(new Option('--tls'))
-    .addOption(new Option('--tlscacert <value>'))
-    .addOption(new Option('--tlscert <value>'))
-    .addOption(new Option('--tlskey <value>'))
-    .addOption(new Option('--tlsverify'))
-    .addOption(new Option('-v, --version'))
-    .addOption(new Option('-h, --help'));
+  let parsed;
   try {
-    program.parse(argv, { from: 'user' });
+    parsed = parseRootFlags(argv);
   } catch (err) {
-    if (err instanceof CommanderError) {
-      const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
-      if (err.code === 'commander.unknownOption') {
-        throw rootFlagError(quoted.startsWith('--') ? `unknown flag: ${quoted.split('=')[0]}` : `unknown shorthand flag: '${quoted.slice(1, 2)}' in ${quoted.slice(0, 2)}`);
-      }
-      if (err.code === 'commander.optionMissingArgument') {
-        const long = /--([\w-]+)/.exec(quoted)?.[1] ?? '';
-        const short = /^-(\w),/.exec(quoted)?.[1];
-        throw rootFlagError(short && !argv.includes(`--${long}`) ? `flag needs an argument: '${short}' in -${short}` : `flag needs an argument: --${long}`);
-      }
-    }
+    if (err instanceof RootFlagError) throw rootFlagError(err.message);
     throw err;
   }
-  const o = program.opts<Record<string, unknown>>();
-  const set = new Set<string>();
-  for (const opt of program.options) {
-    if (program.getOptionValueSource(opt.attributeName()) === 'cli') set.add(opt.long?.slice(2) ?? '');
-  }
-  const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-  const globals: GlobalOptions = {
-    ...(o['host'] !== undefined ? { host: o['host'] as string[] } : {}),
-    ...(str('context') !== undefined ? { context: str('context') as string } : {}),
-    ...(str('config') !== undefined ? { config: str('config') as string } : {}),
-    ...(str('tlscacert') !== undefined ? { tlscacert: str('tlscacert') as string } : {}),
-    ...(str('tlscert') !== undefined ? { tlscert: str('tlscert') as string } : {}),
-    ...(str('tlskey') !== undefined ? { tlskey: str('tlskey') as string } : {}),
-    debug: o['debug'] === true,
-    logLevel: str('logLevel') ?? 'info',
-    tls: o['tls'] === true,
-    tlsverify: o['tlsverify'] === true,
-    set,
+  const v = parsed.values;
+  const str = (k: string) => {
+    const x = v.get(k);
+    return typeof x === 'string' ? x : undefined;
   };
-  const [command, ...rest] = program.args;
+  const opt = <K extends string>(key: K, value: string | undefined) => (value !== undefined ? { [key]: value } : {});
+  const host = v.get('host');
+  const globals: GlobalOptions = {
+    ...(Array.isArray(host) ? { host } : {}),
+    ...opt('context', str('context')),
+    ...opt('config', str('config')),
+    ...opt('tlscacert', str('tlscacert')),
+    ...opt('tlscert', str('tlscert')),
+    ...opt('tlskey', str('tlskey')),
+    debug: v.get('debug') === true,
+    logLevel: str('log-level') ?? 'info',
+    tls: v.get('tls') === true,
+    tlsverify: v.get('tlsverify') === true,
+    set: new Set(v.keys()),
+  };
+  const [command, ...rest] = parsed.rest;
   return {
     globals,
     ...(command !== undefined ? { command } : {}),
     rest,
-    version: o['version'] === true,
-    help: o['help'] === true,
+    version: v.get('version') === true,
+    help: v.get('help') === true,
   };
 }
 
@@ -166,6 +134,7 @@ export async function main(argv: readonly string[], io: ProcessIO): Promise<numb
     const ctx: CommandContext = { deps, sink, root: entry.tswOnly ? 'tsw' : 'docker' };
     try {
       const cmd = await entry.load(ctx);
+      const { runGroup } = await import('./cli/define.ts');
       await runGroup(cmd, entry.leaf ? [entry.name, ...root.rest] : root.rest);
     } finally {
       closeEngine();
