@@ -65,6 +65,16 @@ function bench(args, extraEnv) {
   return { docker: median(d), tsw: median(t), ratio: median(ratios) };
 }
 
+/** Node.js alone, for scale: how much of tsw's time is the runtime starting. */
+function floor() {
+  const env = { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
+  delete env.NODE_EXTRA_CA_CERTS;
+  time(process.execPath, ['-e', '0'], env);
+  const xs = [];
+  for (let i = 0; i < runs; i++) xs.push(time(process.execPath, ['-e', '0'], env));
+  return median(xs);
+}
+
 const cases = [['--version'], ...(haveLab ? [['version'], ['node', 'ls'], ['node', 'ls', '-q']] : [])];
 const caVariants = [['unset', { NODE_EXTRA_CA_CERTS: undefined }]];
 if (process.env.NODE_EXTRA_CA_CERTS) caVariants.push(['set', { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS }]);
@@ -80,3 +90,5 @@ for (const args of cases) {
     console.log(`| \`${args.join(' ')}\` | ${label} | ${r.docker.toFixed(1)} | ${r.tsw.toFixed(1)} | ${r.ratio.toFixed(2)}× |`);
   }
 }
+console.log('');
+console.log(`Node.js alone (\`node -e 0\`, NODE_EXTRA_CA_CERTS unset): ${floor().toFixed(1)} ms median.`);
