@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import type { ResolvedEndpoint } from './endpoint.ts';
-import { canonicalHeaderKey } from './endpoint.ts';
+import { canonicalHeaderKey, goClean } from './endpoint.ts';
 import {
   connectionErrorFrom,
   daemonErrorFrom,
@@ -156,8 +156,9 @@ class ModemTransport implements Transport {
     }
     for (const [k, v] of Object.entries(ro.headers ?? {})) headers[canonicalHeaderKey(k)] = v;
     let file: Buffer | undefined;
-    if (ro.body !== undefined) {
-      file = Buffer.from(`${JSON.stringify(ro.body)}\n`, 'utf8');
+    const json = ro.bodyJSON ?? (ro.body !== undefined ? JSON.stringify(ro.body) : undefined);
+    if (json !== undefined) {
+      file = Buffer.from(`${json}\n`, 'utf8');
       headers['Content-Type'] = 'application/json';
     }
     headers['User-Agent'] = this.opts.userAgent;
@@ -473,20 +474,7 @@ export class CommandConn extends Duplex {
 /** path.Join(...) then path.Clean: no empty segments, no trailing slash. */
 export function goPathJoin(...elems: string[]): string {
   const joined = elems.filter((e) => e !== '').join('/');
-  if (joined === '') return '';
-  const rooted = joined.startsWith('/');
-  const parts: string[] = [];
-  for (const seg of joined.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-      else if (!rooted) parts.push('..');
-      continue;
-    }
-    parts.push(seg);
-  }
-  const out = (rooted ? '/' : '') + parts.join('/');
-  return out === '' ? (rooted ? '/' : '.') : out;
+  return joined === '' ? '' : goClean(joined);
 }
 
 type EscapeMode = 'path' | 'host' | 'query';

@@ -31,6 +31,8 @@ export interface RequestOptions {
   readonly query?: Record<string, string | number | boolean | undefined>;
   /** Sent as JSON with Content-Type application/json. Never copied into the URL. */
   readonly body?: unknown;
+  /** A body already encoded as JSON, sent like body (for int64 values JSON.stringify cannot write exactly). */
+  readonly bodyJSON?: string;
   readonly headers?: Record<string, string>;
   /** Do not prefix the path with /v<version> (only /_ping). */
   readonly unversioned?: boolean;
