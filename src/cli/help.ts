@@ -51,8 +51,6 @@ function varName(f: FlagSpec): string {
   switch (f.type) {
     case 'bool':
       return '';
-    case 'int64':
-      return 'int';
     case 'uint64':
       return 'uint';
     default:
