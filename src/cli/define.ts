@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { StatusError, UsageError } from '../errors.ts';
-import { type FlagSpec, FlagValueError, flagDisplayName, parseFlagValue, parseGoBool } from './flags.ts';
+import { type FlagSpec, FlagValueError, flagDisplayName, goQuote, parseFlagValue, parseGoBool } from './flags.ts';
 import { type HelpCommand, renderHelp, useLine } from './help.ts';
 
 export type ArgsRule =
@@ -229,7 +229,7 @@ export function normalizeBools(argv: readonly string[], flags: readonly FlagSpec
     const text = tok.slice(eq + 1);
     const v = parseGoBool(text);
     if (v === undefined) {
-      throw flagError(`invalid argument "${text}" for "${flagDisplayName(f)}" flag: strconv.ParseBool: parsing "${text}": invalid syntax`, help);
+      throw flagError(`invalid argument ${goQuote(text)} for "${flagDisplayName(f)}" flag: strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`, help);
     }
     boolOverrides.set(name, v);
   }

@@ -51,6 +51,8 @@ function varName(f: FlagSpec): string {
   switch (f.type) {
     case 'bool':
       return '';
+    case 'int64':
+      return 'int';
     case 'uint64':
       return 'uint';
     default:
