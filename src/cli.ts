@@ -22,6 +22,7 @@ export interface ProcessIO {
   readonly stdin: Deps['stdin'];
   readonly env: Deps['env'];
   now(): Date;
+  readonly onInterrupt?: Deps['onInterrupt'];
   readonly system: SystemInfo;
   /** Width docker would wrap help to: stdin's terminal width, else 80. */
   readonly helpWidth: number;
@@ -162,6 +163,7 @@ function makeDeps(io: ProcessIO, globals: GlobalOptions, config: ConfigFile): De
     stdin: io.stdin,
     env: io.env,
     now: io.now,
+    ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
     globals,
     config,
     system: io.system,
@@ -193,6 +195,10 @@ export function runProcess(): void {
     stdin: process.stdin,
     env: process.env,
     now: () => new Date(),
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => void process.off('SIGINT', handler);
+    },
     system: {
       platform: process.platform,
       uid: typeof process.getuid === 'function' ? process.getuid() : -1,

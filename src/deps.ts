@@ -21,6 +21,12 @@ export interface Deps {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Wall-clock time; injected so renderers and tests agree on "now". */
   now(): Date;
+  /**
+   * Calls handler on SIGINT until the returned function is called (Go's signal.Notify for
+   * os.Interrupt); while a handler is registered, SIGINT does not end the process.
+   * Absent where there are no signals (tests).
+   */
+  readonly onInterrupt?: (handler: () => void) => () => void;
   /** The Engine API client for the endpoint chosen by flags, env and context (connects lazily). */
   engine(): Promise<Engine>;
   /** The client's config.json (empty when missing or broken). */

@@ -23,6 +23,11 @@ export const catalog: readonly CatalogEntry[] = [
     load: async (ctx) => (await import('./node/index.ts')).group(ctx),
   },
   {
+    name: 'swarm',
+    short: 'Manage Swarm',
+    load: async (ctx) => (await import('./swarm/index.ts')).group(ctx),
+  },
+  {
     name: 'version',
     short: 'Show the Docker version information',
     leaf: true,
