@@ -22,6 +22,7 @@ import type {
   SystemVersion,
   Transport,
 } from './types.ts';
+import { jsonString } from '../render/gostring.ts';
 
 /** The docker CLI release tsw behaves like; sent in User-Agent as docker does. */
 export const DOCKER_CLI_VERSION = '28.2.2';
@@ -207,20 +208,5 @@ function byteOrder(a: string, b: string): number {
 
 /** encoding/json string encoding (HTML-safe: <, >, & become \u003c, \u003e, \u0026). */
 export function goJSONString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029) {
-      out += '\\u' + c.toString(16).padStart(4, '0');
-    } else if (c >= 0xd800 && c <= 0xdfff) out += '\ufffd';
-    else out += ch;
-  }
-  return out + '"';
+  return jsonString(s, true);
 }

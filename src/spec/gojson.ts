@@ -10,50 +10,14 @@ import { formatFloat } from '../render/gotypes/float.ts';
 import { SpecError } from './errors.ts';
 import { SERVICE_SPEC, type GoField, type GoType } from './schema.ts';
 import type { ServiceSpec } from './types.ts';
+import { jsonString } from '../render/gostring.ts';
 
 // ---- encoding ----
 
-const HEX = '0123456789abcdef';
 
 /** encoding/json's string encoder with escapeHTML (Go ≥ 1.22: \b and \f short escapes). */
 export function goJSONString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      default:
-        break;
-    }
-    if (c < 0x20 || ch === '<' || ch === '>' || ch === '&') {
-      out += `\\u00${HEX[c >> 4]}${HEX[c & 0xf]}`;
-    } else if (c === 0x2028 || c === 0x2029) {
-      out += `\\u${c.toString(16)}`;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      out += '\\ufffd'; // a lone surrogate is invalid UTF-8: Go writes U+FFFD
-    } else out += ch;
-  }
-  return `${out}"`;
+  return jsonString(s, true);
 }
 
 /** Go's map key order: bytewise over UTF-8. */
