@@ -75,7 +75,9 @@ export function parseFlagValue(f: FlagSpec, value: string, previous: unknown): u
   }
   switch (f.type) {
     case 'filter': {
-      // opts.FilterOpt: key=value, key lower-cased and trimmed, value trimmed.
+      // opts.FilterOpt: key=value, key lower-cased and trimmed, value trimmed; an empty
+      // value is ignored (`-f ''` lists everything).
+      if (value === '') return Array.isArray(previous) ? previous : [];
       const eq = value.indexOf('=');
       if (eq < 0) throw invalidFlagValue(f, value, 'bad format of filter (expected name=value)');
       const list = Array.isArray(previous) ? (previous as string[]) : [];

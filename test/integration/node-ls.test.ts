@@ -51,6 +51,7 @@ describe('node ls (differential, lab swarm)', () => {
     ['node', 'ls', '--filter', 'bogus=1'],
     ['node', 'ls', '--filter', 'role=bogus'],
     ['node', 'ls', '--filter', 'membership=accepted'],
+    ['node', 'ls', '-f', '', '-q'],
   ]) {
     it(args.slice(2).join(' ') || 'no flags', () => {
       assertSame(args);
