@@ -7,6 +7,7 @@
 // Needs the lab for the engine cases: sudo tsw lab up (or npm test, which brings it up).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,7 +76,74 @@ function floor() {
   return median(xs);
 }
 
+// --- the scale fixture: 500 services at 0 replicas and one service of 2000 pending tasks -------
+
+const SCALE_PREFIX = 'tsw-bench-';
+const SCALE_SERVICES = Number(process.env.BENCH_SCALE_SERVICES ?? 500);
+const SCALE_PENDING = Number(process.env.BENCH_SCALE_PENDING ?? 2000);
+const PENDING = `${SCALE_PREFIX}pending`;
+
+/** One Engine API exchange with the lab manager (the docker CLI would take minutes for 500 creates). */
+function api(method, path, body) {
+  const socketPath = (labEnv.DOCKER_HOST ?? '').replace(/^unix:\/\//, '');
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const req = request(
+      { socketPath, path: `/v1.41${path}`, method, headers: data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {} },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
+          else resolve(text ? JSON.parse(text) : undefined);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+async function pool(items, n, fn) {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (queue.length > 0) await fn(queue.shift());
+  }));
+}
+
+async function scaleServices() {
+  const filters = encodeURIComponent(JSON.stringify({ name: { [SCALE_PREFIX]: true } }));
+  return (await api('GET', `/services?filters=${filters}`)) ?? [];
+}
+
+async function removeScaleFixture() {
+  await pool(await scaleServices(), 8, (s) => api('DELETE', `/services/${s.ID}`).catch(() => {}));
+}
+
+async function createScaleFixture() {
+  await removeScaleFixture();
+  const image = `${labEnv.TSW_LAB_REGISTRY}/busybox:latest`;
+  const spec = (name, replicas, constraints) => ({
+    Name: name,
+    TaskTemplate: { ContainerSpec: { Image: image }, ...(constraints ? { Placement: { Constraints: constraints } } : {}) },
+    Mode: { Replicated: { Replicas: replicas } },
+  });
+  const names = Array.from({ length: SCALE_SERVICES }, (_, i) => `${SCALE_PREFIX}${String(i).padStart(3, '0')}`);
+  await pool(names, 8, (name) => api('POST', '/services/create', spec(name, 0)));
+  const created = await api('POST', '/services/create', spec(PENDING, SCALE_PENDING, ['node.labels.nowhere==1']));
+  // Wait until every pending task exists (the orchestrator creates them in batches).
+  const filters = encodeURIComponent(JSON.stringify({ service: { [created.ID]: true } }));
+  for (let i = 0; i < 600; i++) {
+    const tasks = (await api('GET', `/tasks?filters=${filters}`)) ?? [];
+    if (tasks.length >= SCALE_PENDING && tasks.every((t) => t.Status?.State === 'pending')) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the ${SCALE_PENDING} pending tasks of ${PENDING} did not appear`);
+}
+
 const cases = [['--version'], ...(haveLab ? [['version'], ['node', 'ls'], ['node', 'ls', '-q']] : [])];
+const scaleCases = haveLab ? [['service', 'ls'], ['service', 'ls', '-q'], ['service', 'ps', PENDING], ['service', 'ps', '-q', PENDING]] : [];
 const caVariants = [['unset', { NODE_EXTRA_CA_CERTS: undefined }]];
 if (process.env.NODE_EXTRA_CA_CERTS) caVariants.push(['set', { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS }]);
 
@@ -84,10 +152,22 @@ if (!haveLab) console.log('(no lab up: only --version is measured; run `sudo tsw
 console.log('');
 console.log('| command | NODE_EXTRA_CA_CERTS | docker (ms) | tsw (ms) | tsw/docker |');
 console.log('|---|---|---:|---:|---:|');
+function row(args, label, extra, note = '') {
+  const r = bench(args, extra);
+  console.log(`| \`${args.join(' ')}\`${note} | ${label} | ${r.docker.toFixed(1)} | ${r.tsw.toFixed(1)} | ${r.ratio.toFixed(2)}× |`);
+}
 for (const args of cases) {
-  for (const [label, extra] of caVariants) {
-    const r = bench(args, extra);
-    console.log(`| \`${args.join(' ')}\` | ${label} | ${r.docker.toFixed(1)} | ${r.tsw.toFixed(1)} | ${r.ratio.toFixed(2)}× |`);
+  for (const [label, extra] of caVariants) row(args, label, extra);
+}
+if (scaleCases.length > 0) {
+  await createScaleFixture();
+  try {
+    const note = ` (${SCALE_SERVICES} services + 1 of ${SCALE_PENDING} pending tasks)`;
+    for (const args of scaleCases) {
+      for (const [label, extra] of caVariants) row(args, label, extra, note);
+    }
+  } finally {
+    await removeScaleFixture();
   }
 }
 console.log('');

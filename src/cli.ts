@@ -181,6 +181,7 @@ function makeDeps(io: ProcessIO, globals: GlobalOptions, config: ConfigFile): De
 function outOf(stream: NodeJS.WriteStream): Out {
   return {
     write: (text: string) => void stream.write(text),
+    writeBytes: (data: Uint8Array) => void stream.write(data),
     isTTY: stream.isTTY === true,
     columns: stream.isTTY ? stream.columns : 0,
   };

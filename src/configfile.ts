@@ -17,6 +17,12 @@ export interface ConfigFile {
   readonly secretFormat?: string;
   readonly configFormat?: string;
   readonly networksFormat?: string;
+  /** `auths`: registry credentials by server address, as written (auth still base64). */
+  readonly auths?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** `credsStore`: the default credential helper (docker-credential-<name>). */
+  readonly credsStore?: string;
+  /** `credHelpers`: a credential helper per registry host. */
+  readonly credHelpers?: Readonly<Record<string, string>>;
 }
 
 const FORMAT_KEYS = [
@@ -54,10 +60,17 @@ export function readClientConfig(dir: string, read: (path: string) => Buffer | s
   } catch {
     return { file: {} };
   }
-  const file: Record<string, string> = { currentContext: info.currentContext };
+  const file: Record<string, unknown> = { currentContext: info.currentContext };
   for (const key of FORMAT_KEYS) {
     const v = goJSONField(obj, key);
     if (typeof v === 'string') file[key] = v;
   }
+  // The credential keys, for --with-registry-auth (cli/config/configfile/file.go).
+  const auths = goJSONField(obj, 'auths');
+  if (typeof auths === 'object' && auths !== null && !Array.isArray(auths)) file['auths'] = auths;
+  const credsStore = goJSONField(obj, 'credsStore');
+  if (typeof credsStore === 'string') file['credsStore'] = credsStore;
+  const credHelpers = goJSONField(obj, 'credHelpers');
+  if (typeof credHelpers === 'object' && credHelpers !== null && !Array.isArray(credHelpers)) file['credHelpers'] = credHelpers;
   return { file: file as ConfigFile };
 }

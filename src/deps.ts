@@ -5,6 +5,8 @@ import type { GlobalOptions } from './globals.ts';
 /** A sink for text: stdout or stderr. */
 export interface Out {
   write(text: string): void;
+  /** Writes bytes as they are (log payloads need not be UTF-8); absent in test sinks. */
+  writeBytes?(data: Uint8Array): void;
   readonly isTTY: boolean;
   /** Terminal width in columns; 0 when not a terminal. */
   readonly columns: number;

@@ -23,6 +23,16 @@ export const catalog: readonly CatalogEntry[] = [
     load: async (ctx) => (await import('./node/index.ts')).group(ctx),
   },
   {
+    name: 'service',
+    short: 'Manage Swarm services',
+    load: async (ctx) => (await import('./service/index.ts')).group(ctx),
+  },
+  {
+    name: 'service',
+    short: 'Manage Swarm services',
+    load: async (ctx) => (await import('./service/index.ts')).group(ctx),
+  },
+  {
     name: 'swarm',
     short: 'Manage Swarm',
     load: async (ctx) => (await import('./swarm/index.ts')).group(ctx),

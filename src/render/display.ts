@@ -15,6 +15,7 @@ const utf8Decoder = new TextDecoder();
 export function truncateID(id: string): string {
   const i = id.indexOf(':');
   if (i >= 0) id = id.slice(i + 1);
+  if (isAscii(id)) return id.length <= 12 ? id : id.slice(0, 12);
   const bytes = utf8Encoder.encode(id);
   if (bytes.length <= 12) return id;
   // Go slices bytes; IDs are ASCII. A cut through a multi-byte character decodes to U+FFFD here.
@@ -99,6 +100,8 @@ function lowerAll(s: string): string {
  */
 export function capitalizeFirst(s: string): string {
   if (s.length === 0) return s;
+  // ASCII (task and node states): one byte per character, Go's case mapping is JS's.
+  if (isAscii(s)) return s.length === 1 ? s.toLowerCase() : s[0]!.toUpperCase() + s.slice(1).toLowerCase();
   const bytes = utf8Encoder.encode(s);
   if (bytes.length === 1) return lowerAll(s);
   const b0 = bytes[0] as number;
@@ -201,6 +204,9 @@ export function runeWidth(r: number, eastAsian = false): 0 | 1 | 2 {
 
 let graphemes: Intl.Segmenter | null = null;
 
+/** Text whose runes are all single-rune graphemes in the BMP (see displayWidth). */
+const SINGLE_RUNE_GRAPHEMES = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
+
 /**
  * go-runewidth StringWidth: the sum over grapheme clusters of the width of each cluster's
  * first non-zero-width rune ("e\u0301" is 1, a ZWJ emoji family is 2). Clusters come from
@@ -208,6 +214,14 @@ let graphemes: Intl.Segmenter | null = null;
  * // mattn/go-runewidth runewidth.go (*Condition).StringWidth
  */
 export function displayWidth(s: string, eastAsian = false): number {
+  if (SINGLE_RUNE_GRAPHEMES.test(s)) {
+    // Every rune is its own grapheme cluster here, so the sum of rune widths is the width
+    // (printable ASCII, Latin-1 and Latin Extended, spacing modifiers, general punctuation
+    // such as "…": no controls, marks, joiners or variation selectors).
+    let w = 0;
+    for (let i = 0; i < s.length; i++) w += runeWidth(s.charCodeAt(i), eastAsian);
+    return w;
+  }
   if (isAscii(s)) {
     let w = 0;
     for (let i = 0; i < s.length; i++) {

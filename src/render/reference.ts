@@ -98,7 +98,41 @@ export function familiarName(ref: Pick<NamedReference, 'domain' | 'path'>): stri
  * returned as given.
  */
 export function imageWithoutDigest(image: string): string {
+  let shown = shownImages.get(image);
+  if (shown === undefined) {
+    const ref = parseNormalizedNamed(image);
+    shown = !ref || ref.tag === '' ? image : `${familiarName(ref)}:${ref.tag}`;
+    // Tables repeat the same few images on every row: parse each once.
+    if (shownImages.size < 10_000) shownImages.set(image, shown);
+  }
+  return shown;
+}
+
+const shownImages = new Map<string, string>();
+
+/** reference.FamiliarString: the familiar name, then `:tag` and `@digest` when present. */
+export function familiarString(ref: NamedReference): string {
+  return familiarName(ref) + (ref.tag !== '' ? `:${ref.tag}` : '') + (ref.digest !== '' ? `@${ref.digest}` : '');
+}
+
+/**
+ * The client's imageWithTagString (client/service_create.go): the familiar form with `:latest`
+ * added when the reference has neither tag nor digest; "" when the image does not parse.
+ */
+export function imageWithTagString(image: string): string {
   const ref = parseNormalizedNamed(image);
-  if (!ref || ref.tag === '') return image;
-  return `${familiarName(ref)}:${ref.tag}`;
+  if (!ref) return '';
+  return familiarString(ref.tag === '' && ref.digest === '' ? { ...ref, tag: 'latest' } : ref);
+}
+
+/**
+ * The client's imageWithDigestString: a reference without a digest gets this one (its tag
+ * kept); a reference that does not parse, already has a digest, or a malformed digest leaves
+ * the image as given.
+ */
+export function imageWithDigestString(image: string, digest: string): string {
+  const ref = parseNormalizedNamed(image);
+  if (!ref || ref.digest !== '') return image;
+  if (!new RegExp(`^${DIGEST}$`).test(digest)) return image;
+  return familiarString({ ...ref, digest });
 }

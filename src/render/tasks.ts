@@ -9,7 +9,7 @@ import { renderFormat, resolveFormat, isTableFormat, TABLE_FORMAT_KEY } from './
 import { goType } from './govalue.ts';
 import { parseRFC3339, ZERO_TIME, type GoTime, type NowInput } from './gotime.ts';
 import { humanDuration, since } from './humanize.ts';
-import { naturalLess } from './natsort.ts';
+import { naturalCompare } from './natsort.ts';
 import { imageWithoutDigest } from './reference.ts';
 import { marshalJSON } from './template/index.ts';
 
@@ -144,7 +144,7 @@ export function renderTasks(input: TaskTableInput): string {
   });
   // Array.prototype.sort is stable, as sort.Stable.
   named.sort((a, b) => {
-    if (a.name !== b.name) return naturalLess(a.name, b.name) ? -1 : naturalLess(b.name, a.name) ? 1 : 0;
+    if (a.name !== b.name) return naturalCompare(a.name, b.name);
     if (before(b.created, a.created)) return -1;
     if (before(a.created, b.created)) return 1;
     return 0;

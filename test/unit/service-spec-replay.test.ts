@@ -1,0 +1,222 @@
+/**
+ * Every `service create` / `service update` case docker 28.2.2 ran for test/golden/spec/
+ * (test/capture/spec.mjs), run again with tsw in-process against a daemon replaying the lab's
+ * answers (test/support/replay-daemon.ts): the same stdout, stderr and exit code, and the same
+ * requests in the same order, byte for byte: method, URL with query, JSON body and
+ * X-Registry-Auth header. That covers what no spec read-back shows: the lookups docker makes
+ * (networks, secrets, configs, distribution) and the ones it does not make before an error.
+ *
+ * Normalised: arrays whose order docker takes from a Go map (a case's `unordered` paths) are
+ * sorted in both bodies; logrus's `time="…"` stamp; docker's Go stack trace after a panic (tsw
+ * prints the panic line only).
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { main, type ProcessIO } from '../../src/cli.ts';
+import type { Out } from '../../src/deps.ts';
+import { readGolden } from '../support/golden.ts';
+import { type LabInfo, type Recorded, startReplayDaemon } from '../support/replay-daemon.ts';
+
+interface CreateCase {
+  id: string;
+  argv: string[];
+  stdout: string;
+  stderr: string;
+  code: number;
+  requests: Recorded[];
+  envFiles?: Record<string, string>;
+  unordered?: string[];
+  spoof?: boolean;
+}
+
+interface UpdateCase {
+  id: string;
+  name: string;
+  args: string[];
+  stdout: string;
+  stderr: string;
+  code: number;
+  requests: Recorded[];
+  inspected: string;
+  unordered?: string[];
+  spoof?: boolean;
+}
+
+interface ErrorCase {
+  id: string;
+  command: 'create' | 'update';
+  argv: string[];
+  stdout: string;
+  stderr: string;
+  code: number;
+  requests: Recorded[];
+  envFiles?: Record<string, string>;
+  inspected?: string;
+}
+
+type Golden<T> = LabInfo & { cases: T[] };
+
+const create = JSON.parse(readGolden('spec/create.json')) as Golden<CreateCase>;
+const update = JSON.parse(readGolden('spec/update.json')) as Golden<UpdateCase>;
+const errors = JSON.parse(readGolden('spec/errors.json')) as Golden<ErrorCase>;
+
+/** The lab's distribution answers, for the error cases (which did not record them). */
+const distribution = new Map<string, string>();
+for (const c of create.cases) {
+  for (const r of c.requests) {
+    if (r.method === 'GET' && r.url.includes('/distribution/') && r.response !== undefined) distribution.set(r.url.replace(/^\/v[\d.]+/, ''), r.response);
+  }
+}
+
+function sink(): Out & { text: string } {
+  const s = { text: '', isTTY: false, columns: 0, write: (t: string) => void (s.text += t) };
+  return s;
+}
+
+/** Sorts the arrays at these dotted paths of a JSON body. */
+function sortedBody(body: string | undefined, paths: readonly string[] | undefined): string | undefined {
+  if (body === undefined || paths === undefined || paths.length === 0) return body;
+  const v = JSON.parse(body) as Record<string, unknown>;
+  for (const p of paths) {
+    const keys = p.split('.');
+    let o: unknown = v;
+    for (const k of keys.slice(0, -1)) o = (o as Record<string, unknown> | undefined)?.[k];
+    const arr = (o as Record<string, unknown> | undefined)?.[keys[keys.length - 1] ?? ''];
+    if (Array.isArray(arr)) arr.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  }
+  return JSON.stringify(v);
+}
+
+const stamp = (s: string) => s.replace(/time="[^"]*"/g, 'time="<time>"');
+
+/** docker's panic output: the panic line (the goroutine trace after it is not reproduced). */
+function panicLine(stderr: string): string {
+  return stderr.startsWith('panic: ') ? `${stderr.split('\n')[0]}\n` : stderr;
+}
+
+async function runCase(
+  lab: LabInfo,
+  argv: readonly string[],
+  opts: { recorded: Recorded[]; stderr: string; spoof?: boolean; service?: { name: string; raw: string } },
+): Promise<{ stdout: string; stderr: string; code: number; requests: Recorded[] }> {
+  const daemon = await startReplayDaemon({
+    lab,
+    apiVersion: opts.spoof ? '1.50' : '1.41',
+    recorded: opts.recorded,
+    stderr: opts.stderr,
+    distribution,
+    ...(opts.service ? { service: opts.service } : {}),
+  });
+  try {
+    const out = sink();
+    const err = sink();
+    const io: ProcessIO = {
+      stdout: out,
+      stderr: err,
+      stdin: Readable.from([]),
+      env: { ...lab.env, DOCKER_HOST: daemon.host },
+      now: () => new Date('2026-11-21T21:53:59Z'),
+      system: { platform: 'linux', uid: 0, cwd: lab.cwd, homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
+      helpWidth: 80,
+    };
+    const code = await main(argv, io);
+    return { stdout: out.text, stderr: err.text, code, requests: daemon.requests };
+  } finally {
+    await daemon.close();
+  }
+}
+
+function writeEnvFiles(lab: LabInfo, files: Record<string, string> | undefined): void {
+  for (const [name, b64] of Object.entries(files ?? {})) writeFileSync(join(lab.work, name), Buffer.from(b64, 'base64'));
+}
+
+const view = (r: Recorded, unordered?: string[]) => ({
+  method: r.method,
+  url: r.url,
+  body: sortedBody(r.body, unordered),
+  registryAuth: r.registryAuth,
+});
+
+describe('service create/update: the requests and output of docker, replayed', () => {
+  before(() => mkdirSync(create.work, { recursive: true }));
+  after(() => rmSync(create.work, { recursive: true, force: true }));
+
+  describe('create (test/golden/spec/create.json)', () => {
+    for (const c of create.cases) {
+      it(c.id, async () => {
+        writeEnvFiles(create, c.envFiles);
+        const t = await runCase(create, c.argv, { recorded: c.requests, stderr: c.stderr, ...(c.spoof ? { spoof: true } : {}) });
+        assert.equal(stamp(t.stderr), stamp(c.stderr), 'stderr');
+        const id = c.requests.find((r) => r.method === 'POST')?.response;
+        const createdID = id !== undefined && c.code === 0 ? (JSON.parse(id) as { ID: string }).ID : undefined;
+        assert.equal(createdID !== undefined ? t.stdout.split(createdID).join('<service id>') : t.stdout, c.stdout, 'stdout');
+        assert.equal(t.code, c.code, 'exit code');
+        assert.deepEqual(
+          t.requests.map((r) => view(r, c.unordered)),
+          c.requests.map((r) => view(r, c.unordered)),
+          'requests',
+        );
+      });
+    }
+  });
+
+  describe('errors (test/golden/spec/errors.json)', () => {
+    for (const c of errors.cases.filter((x) => x.command === 'create')) {
+      it(`${c.id}: ${c.argv.slice(5).join(' ')}`, async () => {
+        writeEnvFiles(errors, c.envFiles);
+        const t = await runCase(errors, c.argv, { recorded: c.requests, stderr: c.stderr });
+        assert.equal(stamp(t.stderr), stamp(panicLine(c.stderr)), 'stderr');
+        assert.equal(t.stdout, c.stdout, 'stdout');
+        assert.equal(t.code, c.code, 'exit code');
+        assert.deepEqual(
+          t.requests.filter((r) => r.method !== 'GET' || !/\/services\//.test(r.url)).map((r) => ({ method: r.method, url: r.url, status: r.status })),
+          c.requests.map((r) => ({ method: r.method, url: r.url, status: r.status })),
+          'requests',
+        );
+      });
+    }
+  });
+
+  describe('update (test/golden/spec/update.json)', () => {
+    for (const c of update.cases) {
+      it(c.id, async () => {
+        const argv = ['service', 'update', '-d', ...c.args, c.name];
+        const t = await runCase(update, argv, {
+          recorded: c.requests,
+          stderr: c.stderr,
+          service: { name: c.name, raw: c.inspected },
+          ...(c.spoof ? { spoof: true } : {}),
+        });
+        assert.equal(stamp(t.stderr), stamp(c.stderr), 'stderr');
+        assert.equal(t.stdout, c.stdout, 'stdout');
+        assert.equal(t.code, c.code, 'exit code');
+        assert.deepEqual(
+          t.requests.map((r) => view(r, c.unordered)),
+          c.requests.map((r) => view(r, c.unordered)),
+          'requests',
+        );
+      });
+    }
+  });
+
+  describe('update errors (test/golden/spec/errors.json)', () => {
+    for (const c of errors.cases.filter((x) => x.command === 'update')) {
+      it(`${c.id}: ${c.argv.slice(2, -1).join(' ')}`, async () => {
+        writeEnvFiles(errors, c.envFiles);
+        const name = c.argv[c.argv.length - 1] ?? '';
+        const t = await runCase(errors, c.argv, { recorded: c.requests, stderr: c.stderr, service: { name, raw: c.inspected ?? '' } });
+        assert.equal(stamp(t.stderr), stamp(panicLine(c.stderr)), 'stderr');
+        assert.equal(t.stdout, c.stdout, 'stdout');
+        assert.equal(t.code, c.code, 'exit code');
+        assert.deepEqual(
+          t.requests.filter((r) => r.method !== 'GET' || !/\/services\//.test(r.url)).map((r) => ({ method: r.method, url: r.url, status: r.status })),
+          c.requests.map((r) => ({ method: r.method, url: r.url, status: r.status })),
+          'requests',
+        );
+      });
+    }
+  });
+});
