@@ -35,6 +35,11 @@ export interface LeafDef {
   readonly flags: readonly FlagSpec[];
   /** false for commands whose positional arguments end flag parsing (service create). */
   readonly interspersed?: boolean;
+  /**
+   * The flags `--help` lists, when they depend on the daemon (docker hides flags annotated
+   * with a newer API version than the one negotiated). Defaults to `flags`.
+   */
+  readonly helpFlags?: () => Promise<readonly FlagSpec[]>;
   readonly action: (flags: FlagValues, args: string[]) => Promise<void>;
 }
 
@@ -172,7 +177,8 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
   cmd.action(async (args: string[], raw: Record<string, unknown>) => {
     const values = collectValues(cmd, def.flags, raw);
     if (raw['help'] === true) {
-      sink.printHelp(helpPrefix() + renderHelp(help, sink.helpWidth), false);
+      const shown = def.helpFlags ? { ...help, flags: await def.helpFlags() } : help;
+      sink.printHelp(helpPrefix() + renderHelp(shown, sink.helpWidth), false);
       return;
     }
     checkArgs(def.args, args, help);

@@ -28,11 +28,6 @@ export const catalog: readonly CatalogEntry[] = [
     load: async (ctx) => (await import('./service/index.ts')).group(ctx),
   },
   {
-    name: 'service',
-    short: 'Manage Swarm services',
-    load: async (ctx) => (await import('./service/index.ts')).group(ctx),
-  },
-  {
     name: 'swarm',
     short: 'Manage Swarm',
     load: async (ctx) => (await import('./swarm/index.ts')).group(ctx),

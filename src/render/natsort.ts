@@ -166,6 +166,65 @@ function naturalCompareAscii(s1: string, s2: string): number {
   return n1 < n2 ? -1 : n1 > n2 ? 1 : 0;
 }
 
+/**
+ * A string whose plain (code unit) order is the natural order of s, for sorting many items
+ * with native comparisons; undefined when s is not ASCII. Each non-digit becomes itself + 2,
+ * each digit run becomes \u0001 (digits sort first), its significant length, its significant
+ * digits and its count of leading zeros (fewer first, as NaturalLess decides on equal values).
+ */
+export function naturalSortKey(s: string): string | undefined {
+  if (!isAscii(s)) return undefined;
+  let out = '';
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) {
+      out += String.fromCharCode(c + 2);
+      i++;
+      continue;
+    }
+    let zeros = 0;
+    while (i < n && s.charCodeAt(i) === 0x30) {
+      zeros++;
+      i++;
+    }
+    const start = i;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    out += '\u0001' + String.fromCharCode(i - start) + s.slice(start, i) + String.fromCharCode(zeros);
+  }
+  return out;
+}
+
+/**
+ * Sorts items by a natural-order name, stably, then by `then` for equal names: with precomputed
+ * keys when every name is ASCII (thousands of tasks), else with naturalCompare.
+ */
+export function sortNatural<T>(items: T[], name: (item: T) => string, then: (a: T, b: T) => number = () => 0): T[] {
+  const keys = items.map((it) => naturalSortKey(name(it)));
+  if (keys.every((k) => k !== undefined)) {
+    const idx = items.map((_, i) => i);
+    idx.sort((a, b) => {
+      const ka = keys[a] as string;
+      const kb = keys[b] as string;
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      return then(items[a] as T, items[b] as T);
+    });
+    const sorted = idx.map((i) => items[i] as T);
+    items.splice(0, items.length, ...sorted);
+    return items;
+  }
+  return items.sort((a, b) => {
+    const na = name(a);
+    const nb = name(b);
+    if (na !== nb) {
+      const c = naturalCompare(na, nb);
+      if (c !== 0) return c;
+    }
+    return then(a, b);
+  });
+}
+
 /** A comparator that orders items by a natural-order key, e.g. byNatural((n) => n.Description.Hostname). */
 export function byNatural<T>(key: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => naturalCompare(key(a), key(b));

@@ -6,7 +6,7 @@
 import { truncateID } from './display.ts';
 import { renderFormat } from './format.ts';
 import { goType } from './govalue.ts';
-import { naturalCompare } from './natsort.ts';
+import { sortNatural } from './natsort.ts';
 import { imageWithoutDigest } from './reference.ts';
 import { marshalJSON } from './template/index.ts';
 
@@ -174,7 +174,7 @@ export const SERVICE_FORMATS = {
 
 /** service.ListFormatWrite: sorted by name (natural order), rendered through the format layer. */
 export function renderServiceList(services: readonly ListedService[], format: string, quiet: boolean): string {
-  const sorted = [...services].sort((a, b) => naturalCompare(a.Spec?.Name ?? '', b.Spec?.Name ?? ''));
+  const sorted = sortNatural([...services], (s) => s.Spec?.Name ?? '');
   return renderFormat({
     format,
     defaults: SERVICE_FORMATS,

@@ -21,26 +21,45 @@ const HEADER = 8;
 
 /**
  * stdcopy.StdCopy as a push parser: feed chunks, take complete frames. A frame of stream 3
- * (systemerr) or an unknown stream byte ends the copy with docker's error; a stream cut in
- * the middle of a frame just ends (StdCopy returns nil at EOF).
+ * (systemerr) or an unknown stream byte ends the copy with docker's error, after the frames
+ * before it (pushFrames returns them with the error; push throws it once they are handled by
+ * the caller of pushFrames). A stream cut in the middle of a frame just ends (StdCopy returns
+ * nil at EOF).
  */
 export class StdDemuxer {
   private buf: Buffer = Buffer.alloc(0);
+  private failed: LogStreamError | undefined;
 
-  push(chunk: Buffer): Frame[] {
-    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+  /** The complete frames in the data so far, and the error that stops the copy, if any. */
+  pushFrames(chunk: Buffer): { frames: Frame[]; error?: LogStreamError } {
     const frames: Frame[] = [];
+    if (this.failed) return { frames, error: this.failed };
+    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
     while (this.buf.length >= HEADER) {
       const kind = this.buf[0] ?? 0;
-      if (kind > 3) throw new LogStreamError(`Unrecognized input header: ${kind}`);
+      if (kind > 3) {
+        this.failed = new LogStreamError(`Unrecognized input header: ${kind}`);
+        break;
+      }
       const size = this.buf.readUInt32BE(4);
       if (this.buf.length < HEADER + size) break;
       const data = this.buf.subarray(HEADER, HEADER + size);
       this.buf = this.buf.subarray(HEADER + size);
-      if (kind === 3) throw new LogStreamError(`error from daemon in stream: ${data.toString('utf8')}`);
+      if (kind === 3) {
+        this.failed = new LogStreamError(`error from daemon in stream: ${data.toString('utf8')}`);
+        break;
+      }
       // stdin (0) is written to stdout, as stdcopy does.
       frames.push({ stream: kind === 2 ? 'stderr' : 'stdout', data: Buffer.from(data) });
     }
+    return this.failed ? { frames, error: this.failed } : { frames };
+  }
+
+  /** pushFrames for callers without anything to do between frames: the error is thrown. */
+  push(chunk: Buffer): Frame[] {
+    const { frames, error } = this.pushFrames(chunk);
+    if (error && frames.length === 0) throw error;
+    if (error) this.failed = error;
     return frames;
   }
 }

@@ -9,7 +9,7 @@ import { renderFormat, resolveFormat, isTableFormat, TABLE_FORMAT_KEY } from './
 import { goType } from './govalue.ts';
 import { parseRFC3339, ZERO_TIME, type GoTime, type NowInput } from './gotime.ts';
 import { humanDuration, since } from './humanize.ts';
-import { naturalCompare } from './natsort.ts';
+import { sortNatural } from './natsort.ts';
 import { imageWithoutDigest } from './reference.ts';
 import { marshalJSON } from './template/index.ts';
 
@@ -143,12 +143,7 @@ export function renderTasks(input: TaskTableInput): string {
     };
   });
   // Array.prototype.sort is stable, as sort.Stable.
-  named.sort((a, b) => {
-    if (a.name !== b.name) return naturalCompare(a.name, b.name);
-    if (before(b.created, a.created)) return -1;
-    if (before(a.created, b.created)) return 1;
-    return 0;
-  });
+  sortNatural(named, (t) => t.name, (a, b) => (before(b.created, a.created) ? -1 : before(a.created, b.created) ? 1 : 0));
   const format = taskFormat(input.format, input.quiet);
   const indent = isTableFormat(format) ? ' \\_ ' : '';
   // docker keeps the shown names in a map keyed by task ID, so when a task is listed twice

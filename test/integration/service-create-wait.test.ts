@@ -18,9 +18,11 @@
  *   and the last are kept: how many tasks are active at each poll in between is timing.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { labUp, runDocker, runTsw, type Outcome } from '../support/oracle.ts';
-import { IMAGE, countdownRuns, getService, mapName, normaliseProgress, removeServices, serviceName } from '../support/service-writes.ts';
+import { labUp, oracle, runDocker, runTsw, tswBin, type Outcome } from '../support/oracle.ts';
+import { renderScreen } from '../support/terminal.ts';
+import { IMAGE, REGISTRY, countdownRuns, getService, mapName, normaliseProgress, removeServices, serviceName } from '../support/service-writes.ts';
 
 async function createAndWait(client: 'docker' | 'tsw', flags: readonly string[], rest: readonly string[]): Promise<{ out: Outcome; spec: unknown }> {
   const name = serviceName('cw');
@@ -44,6 +46,35 @@ async function compareWait(flags: readonly string[], rest: readonly string[] = [
   }
   assert.deepEqual(t.spec, d.spec, 'spec');
   return d.out;
+}
+
+/** Runs a client asynchronously; after `interruptAfterMs`, sends it SIGINT. */
+function runInterrupted(bin: string, args: readonly string[], interruptAfterMs: number): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGINT'), interruptAfterMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, code: code ?? -1 });
+    });
+  });
+}
+
+/** Runs a client on a pseudo-terminal of the given width (util-linux `script`); "\r\n" line ends. */
+function runOnTerminal(bin: string, args: readonly string[], columns: number): Promise<Outcome> {
+  const quote = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
+  return new Promise((resolve) => {
+    const line = `stty cols ${columns} rows 40; exec ${[bin, ...args].map(quote).join(' ')}`;
+    const child = spawn('script', ['-qfec', line, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stdin.end();
+    child.on('close', (code) => resolve({ stdout, stderr: '', code: code ?? -1 }));
+  });
 }
 
 describe('service create, waiting for convergence (differential, lab swarm)', () => {
@@ -81,5 +112,48 @@ describe('service create, waiting for convergence (differential, lab swarm)', ()
   it('replicated job: job complete', async () => {
     const d = await compareWait(['--mode', 'replicated-job', '--replicas', '2'], [IMAGE, 'true']);
     assert.match(d.stdout, /\njob complete\n$/);
+  });
+
+  it('Ctrl-C while waiting: the two messages, exit 0, the service stays', async () => {
+    // An image the registry does not have: the tasks never run, so the wait never ends.
+    const outs: Outcome[] = [];
+    for (const bin of [oracle(), tswBin]) {
+      const name = serviceName('cw');
+      const o = await runInterrupted(bin, ['service', 'create', '--name', name, '--replicas', '1', `${REGISTRY}/tsw-w-missing:1`], 3000);
+      const svc = await getService(name);
+      assert.ok(svc, `${bin}: the service was removed by the interrupt`);
+      await removeServices(name);
+      const fix = (x: string) => x.split(svc.ID).join('<id>');
+      outs.push({ stdout: fix(o.stdout), stderr: o.stderr, code: o.code });
+    }
+    const [d, t] = outs as [Outcome, Outcome];
+    assert.equal(t.code, d.code, 'exit code');
+    assert.equal(t.stderr, d.stderr, 'stderr (the digest warning)');
+    // How many polls ran before the signal is timing: compare the distinct lines and the end.
+    const distinct = (x: string) => [...new Set(x.split('\n'))].sort();
+    assert.deepEqual(distinct(t.stdout), distinct(d.stdout), 'the lines printed');
+    const tail = (x: string) => x.split('\n').slice(-3).join('\n');
+    assert.equal(tail(t.stdout), tail(d.stdout), 'the last lines');
+    assert.equal(tail(d.stdout), 'Operation continuing in background.\nUse `docker service ps <id>` to check progress.\n');
+  });
+
+  it('on a terminal: the same final screen', async () => {
+    const screens: string[][] = [];
+    for (const bin of [oracle(), tswBin]) {
+      const name = serviceName('cw');
+      const o = await runOnTerminal(bin, ['service', 'create', '--name', name, '--replicas', '2', '--update-monitor', '1s', IMAGE], 150);
+      const svc = await getService(name);
+      await removeServices(name);
+      assert.equal(o.code, 0, o.stdout);
+      screens.push(renderScreen(o.stdout.replace(/\r\n/g, '\n').split(svc?.ID ?? '<none>').join('<id>')).lines);
+    }
+    assert.deepEqual(screens[1], screens[0]);
+    assert.deepEqual(screens[0], [
+      '<id>',
+      'overall progress: 2 out of 2 tasks ',
+      '1/2: running   [==================================================>] ',
+      '2/2: running   [==================================================>] ',
+      'verify: Service <id> converged ',
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * Scripted convergence waits, poll by poll, for the `service create` progress display: what
  * GET /services/{id}, GET /tasks and GET /nodes answer at each poll (the last poll repeats).
  * test/capture/service-progress.mjs runs docker's `service create` against each script
- * (test/support/service-daemon.ts) and stores its output in test/golden/service-progress/;
+ * (test/support/service-progress-daemon.ts) and stores its output in test/golden/service-progress/;
  * test/unit/service-progress.test.ts replays the same polls through tsw. Only the daemon's side
  * is written here; nothing is docker's output.
  */

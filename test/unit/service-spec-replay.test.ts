@@ -202,6 +202,19 @@ describe('service create/update: the requests and output of docker, replayed', (
     }
   });
 
+  describe('help (test/golden/spec/help.json): flags newer than the daemon are hidden', () => {
+    const help = JSON.parse(readGolden('spec/help.json')) as Record<string, string>;
+    for (const key of ['create-1.41', 'create-1.50', 'update-1.41', 'update-1.50']) {
+      it(key, async () => {
+        const [verb, api] = key.split('-') as [string, string];
+        const t = await runCase(create, ['service', verb, '--help'], { recorded: [], stderr: '', ...(api === '1.50' ? { spoof: true } : {}) });
+        assert.equal(t.stdout, help[key]);
+        assert.equal(t.stderr, '');
+        assert.equal(t.code, 0);
+      });
+    }
+  });
+
   describe('update errors (test/golden/spec/errors.json)', () => {
     for (const c of errors.cases.filter((x) => x.command === 'update')) {
       it(`${c.id}: ${c.argv.slice(2, -1).join(' ')}`, async () => {

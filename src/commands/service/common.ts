@@ -28,3 +28,24 @@ export async function waitOnService(deps: Deps, serviceID: string, quiet: boolea
   const { followService } = await import('../../progress/service.ts');
   await followService(deps, serviceID, quiet);
 }
+
+/**
+ * ServiceInspectWithRaw then ServiceUpdate with the spec read (changed by edit), as `service
+ * scale` and `service rollback` do: no registry lookup, no registryAuthFrom; the client still
+ * tags the image. Returns the daemon's warnings.
+ */
+export async function resendSpec(
+  deps: Deps,
+  ref: string,
+  edit: (spec: import('../../spec/types.ts').ServiceSpec) => import('../../spec/types.ts').ServiceSpec,
+  query: { readonly rollback?: string } = {},
+): Promise<readonly string[]> {
+  const engine = await deps.engine();
+  const { inspectService, updateService } = await import('../../engine/services.ts');
+  const { decodeService, encodeServiceSpec } = await import('../../spec/gojson.ts');
+  const { resolveServiceImage } = await import('./image.ts');
+  const current = decodeService((await inspectService(engine, ref, false)).raw);
+  const spec = (await resolveServiceImage(engine, edit(current.spec), false, '')).spec;
+  const response = await updateService(engine, current.id, current.version, encodeServiceSpec(spec).replace(/\n$/, ''), query);
+  return response.Warnings ?? [];
+}

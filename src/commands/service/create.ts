@@ -11,7 +11,7 @@ import type { Deps } from '../../deps.ts';
 import { goFileError } from '../../engine/errors.ts';
 import type { ServiceFlagValues } from '../../spec/flags.ts';
 import type { CommandContext } from '../context.ts';
-import { checkFlagVersions, serviceFlagSpecs, serviceFlagValues } from './flags.ts';
+import { checkFlagVersions, helpFlagsFor, serviceFlagSpecs, serviceFlagValues } from './flags.ts';
 import { printWarnings, waitOnService, withSpecErrors } from './common.ts';
 
 export interface CreateOptions {
@@ -23,6 +23,7 @@ export interface CreateOptions {
 }
 
 export function register(group: Command, ctx: CommandContext): void {
+  const flags = serviceFlagSpecs('create', ctx.deps);
   addLeaf(
     group,
     {
@@ -30,7 +31,8 @@ export function register(group: Command, ctx: CommandContext): void {
       use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
       short: 'Create a new service',
       args: minArgs(1),
-      flags: serviceFlagSpecs('create', ctx.deps),
+      flags,
+      helpFlags: helpFlagsFor('create', flags, ctx.deps),
       interspersed: false,
       action: (f, args) => run({ image: args[0] ?? '', args: args.slice(1), flags: serviceFlagValues(f) }, ctx.deps),
     },
@@ -83,7 +85,7 @@ export async function run(opts: CreateOptions, deps: Deps): Promise<void> {
     let encodedAuth = '';
     if (f['with-registry-auth'] === true) {
       const { retrieveAuthTokenFromImage } = await import('./registry-auth.ts');
-      encodedAuth = retrieveAuthTokenFromImage(deps.config, opts.image);
+      encodedAuth = retrieveAuthTokenFromImage(deps.config, opts.image, deps.env);
     }
     const engine = await deps.engine();
     const { resolveServiceImage } = await import('./image.ts');

@@ -95,3 +95,15 @@ export async function checkFlagVersions(command: 'create' | 'update', values: Se
     .map((d) => `"--${d.name}" requires API version ${d.version ?? ''}, but the Docker daemon API version is ${api}`);
   if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
 }
+
+/**
+ * hideUnsupportedFeatures for `--help`: the flags annotated with a newer API version than the
+ * one negotiated with the daemon are hidden (an unreachable daemon leaves every flag shown).
+ */
+export function helpFlagsFor(command: 'create' | 'update', specs: readonly FlagSpec[], deps: Deps): () => Promise<readonly FlagSpec[]> {
+  return async () => {
+    const api = await (await deps.engine()).apiVersion();
+    const tooNew = new Set(serviceFlagsFor(command).filter((d) => d.version !== undefined && compareVersions(api, d.version) < 0).map((d) => d.name as string));
+    return specs.map((f) => (tooNew.has(f.name) ? { ...f, hidden: true } : f));
+  };
+}

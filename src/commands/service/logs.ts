@@ -184,7 +184,8 @@ export async function run(opts: LogsOptions, deps: Deps): Promise<void> {
       return prefix;
     };
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      for (const frame of demux.push(chunk)) {
+      const { frames, error } = demux.pushFrames(chunk);
+      for (const frame of frames) {
         const out = frame.stream === 'stderr' ? deps.stderr : deps.stdout;
         if (opts.raw) {
           writeTo(out, frame.data);
@@ -193,6 +194,7 @@ export async function run(opts: LogsOptions, deps: Deps): Promise<void> {
         const line = render.parseLogLine(frame.data, opts.timestamps);
         writeTo(out, render.formatLogLine(line, await prefixOf(line.context), opts.details));
       }
+      if (error) throw error;
     }
   }
 }

@@ -98,18 +98,30 @@ function fileStoreGet(cfg: ConfigFile, key: string): AuthConfig {
   return {};
 }
 
-/** nativeStore.Get: `docker-credential-<helper> get`, the server address on stdin. */
-function helperGet(cfg: ConfigFile, helper: string, key: string): AuthConfig {
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Go's exec error text for a helper that could not run, or that failed. */
+function execError(program: string, r: ReturnType<typeof spawnSync>): string {
+  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return `exec: "${program}": executable file not found in $PATH`;
+  if (r.error !== undefined) return `fork/exec ${program}: ${r.error.message}`;
+  return `exit status ${r.status ?? 1}`;
+}
+
+/** nativeStore.Get: `docker-credential-<helper> get` (in the CLI's environment), the server address on stdin. */
+function helperGet(cfg: ConfigFile, helper: string, key: string, env: Env): AuthConfig {
   const auth = fileStoreGet(cfg, key);
   const result: AuthConfig = {};
   if (auth.email !== undefined) result.email = auth.email;
-  const r = spawnSync(`docker-credential-${helper}`, ['get'], { input: key, encoding: 'utf8' });
+  const program = `docker-credential-${helper}`;
+  const childEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) childEnv[k] = v;
+  const r = spawnSync(program, ['get'], { input: key, encoding: 'utf8', env: childEnv });
   const out = (r.stdout ?? '').toString();
   if (r.error !== undefined || r.status !== 0) {
     // Not found: the file's entry with its credentials and address cleared (email kept).
     if (/credentials not found in native keychain/.test(out)) return result;
-    const why = r.error !== undefined ? String((r.error as NodeJS.ErrnoException).message) : `exit status ${r.status ?? 1}`;
-    throw new Error(`error getting credentials - err: ${why}, out: \`${out.trim()}\``);
+    throw new Error(`error getting credentials - err: ${execError(program, r)}, out: \`${out.trim()}\``);
   }
   const creds = JSON.parse(out) as { Username?: string; Secret?: string };
   if (creds.Username === '<token>') result.identitytoken = creds.Secret ?? '';
@@ -129,10 +141,10 @@ export function encodeAuthConfig(a: AuthConfig): string {
 }
 
 /** The encoded X-Registry-Auth for an image (throws the reference error for a bad image). */
-export function retrieveAuthTokenFromImage(cfg: ConfigFile, image: string): string {
+export function retrieveAuthTokenFromImage(cfg: ConfigFile, image: string, env: Env): string {
   const ref = parseNormalizedNamed(image);
   if (!ref) throw referenceError(image);
   const key = authConfigKey(ref.domain);
   const helper = (key !== '' ? cfg.credHelpers?.[key] : undefined) ?? cfg.credsStore ?? '';
-  return encodeAuthConfig(helper !== '' ? helperGet(cfg, helper, key) : fileStoreGet(cfg, key));
+  return encodeAuthConfig(helper !== '' ? helperGet(cfg, helper, key, env) : fileStoreGet(cfg, key));
 }

@@ -10,7 +10,7 @@ import type { Deps } from '../../deps.ts';
 import type { ServiceFlagValues } from '../../spec/flags.ts';
 import type { CommandContext } from '../context.ts';
 import { printWarnings, waitOnService, withSpecErrors } from './common.ts';
-import { checkFlagVersions, serviceFlagSpecs, serviceFlagValues } from './flags.ts';
+import { checkFlagVersions, helpFlagsFor, serviceFlagSpecs, serviceFlagValues } from './flags.ts';
 
 export interface UpdateOptions {
   /** SERVICE as given (printed back, and followed while waiting). */
@@ -19,6 +19,7 @@ export interface UpdateOptions {
 }
 
 export function register(group: Command, ctx: CommandContext): void {
+  const flags = serviceFlagSpecs('update', ctx.deps);
   addLeaf(
     group,
     {
@@ -26,7 +27,8 @@ export function register(group: Command, ctx: CommandContext): void {
       use: 'update [OPTIONS] SERVICE',
       short: 'Update a service',
       args: exactArgs(1),
-      flags: serviceFlagSpecs('update', ctx.deps),
+      flags,
+      helpFlags: helpFlagsFor('update', flags, ctx.deps),
       action: (f, args) => run({ service: args[0] ?? '', flags: serviceFlagValues(f) }, ctx.deps),
     },
     ctx.sink,
@@ -67,7 +69,7 @@ export async function run(opts: UpdateOptions, deps: Deps): Promise<void> {
     let encodedAuth = '';
     if (f['with-registry-auth'] === true) {
       const { retrieveAuthTokenFromImage } = await import('./registry-auth.ts');
-      encodedAuth = retrieveAuthTokenFromImage(deps.config, updated.TaskTemplate?.ContainerSpec?.Image ?? '');
+      encodedAuth = retrieveAuthTokenFromImage(deps.config, updated.TaskTemplate?.ContainerSpec?.Image ?? '', deps.env);
     }
     const { resolveServiceImage } = await import('./image.ts');
     const resolved = await resolveServiceImage(engine, updated, queryRegistry, encodedAuth);
