@@ -37,8 +37,14 @@ const LAB_SHAPE = ['--nodes', '3', '--managers', '1', '--spares', '3'];
 let labStartedHere = false;
 const env = { ...process.env };
 if (!unitOnly) {
-  const already = spawnSync(tsw, ['lab', 'env'], { cwd: root, encoding: 'utf8' });
-  if (already.status !== 0) labStartedHere = true;
+  // CI (and any run that finds a lab whose engines are not all up) starts from a fresh lab:
+  // whatever an earlier session left behind is taken down first.
+  const status = spawnSync(tsw, ['lab', 'status'], { cwd: root, encoding: 'utf8' });
+  const healthy = status.status === 0 && !/stopped|unreachable/.test(status.stdout);
+  if (process.env.CI || !healthy) {
+    if (status.status === 0) spawnSync(tsw, ['lab', 'down'], { cwd: root, stdio: 'inherit' });
+    labStartedHere = true;
+  }
   process.stdout.write(`\n== lab up${labStartedHere ? '' : ' (already up: reusing it, leaving it up)'}\n`);
   const up = spawnSync(tsw, labStartedHere ? ['lab', 'up', ...LAB_SHAPE] : ['lab', 'env'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (up.status !== 0) {
