@@ -30,9 +30,8 @@ async function createAndWait(client: 'docker' | 'tsw', flags: readonly string[],
   const o = client === 'docker' ? runDocker(argv) : runTsw(argv);
   const svc = await getService(name);
   await removeServices(name);
-  let stdout = o.stdout;
-  if (svc) stdout = stdout.split(svc.ID).join('<id>');
-  return { out: { stdout: stdout.split(name).join('<name>'), stderr: o.stderr, code: o.code }, spec: mapName(svc?.Spec, name) };
+  const fix = (x: string) => (svc ? x.split(svc.ID).join('<id>') : x).split(name).join('<name>');
+  return { out: { stdout: fix(o.stdout), stderr: fix(o.stderr), code: o.code }, spec: mapName(svc?.Spec, name) };
 }
 
 async function compareWait(flags: readonly string[], rest: readonly string[] = [IMAGE]): Promise<Outcome> {
@@ -109,10 +108,10 @@ describe('service create, waiting for convergence (differential, lab swarm)', ()
     assert.match(d.stdout, /verify: Service <id> converged\n$/);
   });
 
-  it('replicated job: job complete', async () => {
-    const d = await compareWait(['--mode', 'replicated-job', '--replicas', '2'], [IMAGE, 'true']);
-    assert.match(d.stdout, /\njob complete\n$/);
-  });
+  // Jobs are waited for in test/unit/service-progress.test.ts (scripted polls, docker's
+  // goldens), not here: the lab's 20.10 swarm at times keeps re-running a replicated job after
+  // it completed (observed: `0/2 (340/2 completed)` in service ls, tasks named like a global
+  // job's), and then docker itself never stops waiting.
 
   it('Ctrl-C while waiting: the two messages, exit 0, the service stays', async () => {
     // An image the registry does not have: the tasks never run, so the wait never ends.
@@ -129,12 +128,17 @@ describe('service create, waiting for convergence (differential, lab swarm)', ()
     const [d, t] = outs as [Outcome, Outcome];
     assert.equal(t.code, d.code, 'exit code');
     assert.equal(t.stderr, d.stderr, 'stderr (the digest warning)');
-    // How many polls ran before the signal is timing: compare the distinct lines and the end.
+    // docker's SIGINT also cancels the context its display reads under, so whether its second
+    // message still reaches stdout is a race docker sometimes loses (observed on the lab);
+    // tsw always prints both. How many polls ran before the signal is timing too: compare the
+    // distinct lines, with docker's second message taken as printed.
+    const USE = 'Use `docker service ps <id>` to check progress.\n';
+    const docker = d.stdout.endsWith('Operation continuing in background.\n') ? d.stdout + USE : d.stdout;
     const distinct = (x: string) => [...new Set(x.split('\n'))].sort();
-    assert.deepEqual(distinct(t.stdout), distinct(d.stdout), 'the lines printed');
+    assert.deepEqual(distinct(t.stdout), distinct(docker), 'the lines printed');
     const tail = (x: string) => x.split('\n').slice(-3).join('\n');
-    assert.equal(tail(t.stdout), tail(d.stdout), 'the last lines');
-    assert.equal(tail(d.stdout), 'Operation continuing in background.\nUse `docker service ps <id>` to check progress.\n');
+    assert.equal(tail(t.stdout), `Operation continuing in background.\n${USE}`);
+    assert.equal(tail(docker), tail(t.stdout), 'the last lines');
   });
 
   it('on a terminal: the same final screen', async () => {

@@ -159,7 +159,12 @@ export function serviceAt(script: ProgressScript, i: number): Record<string, unk
   return {
     ID: SERVICE_ID,
     Version: { Index: 10 + i },
-    Spec: { Name: 'web', Mode: script.mode, UpdateConfig: { Parallelism: 1, Monitor: script.monitor } },
+    Spec: {
+      Name: 'web',
+      TaskTemplate: { ContainerSpec: { Image: 'busybox:latest' } },
+      Mode: script.mode,
+      UpdateConfig: { Parallelism: 1, Monitor: script.monitor },
+    },
     ...(poll?.updateStatus ? { UpdateStatus: poll.updateStatus } : {}),
     ...(script.jobIteration !== undefined ? { JobStatus: { JobIteration: { Index: script.jobIteration } } } : {}),
   };

@@ -17,7 +17,13 @@ export interface ProgressDaemon {
   close(): Promise<void>;
 }
 
-export async function startProgressDaemon(script: ProgressScript): Promise<ProgressDaemon> {
+/** A canned answer for "METHOD /path" (path without version and query), replacing the script's. */
+export interface CannedReply {
+  readonly status: number;
+  readonly json: unknown;
+}
+
+export async function startProgressDaemon(script: ProgressScript, replies: Readonly<Record<string, CannedReply>> = {}): Promise<ProgressDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'tsw-progress-fake-'));
   const socket = join(dir, 'docker.sock');
   const requests: Array<{ method: string; url: string; body: string; auth?: string }> = [];
@@ -40,6 +46,8 @@ export async function startProgressDaemon(script: ProgressScript): Promise<Progr
         res.writeHead(status, { 'Content-Type': 'application/json' });
         res.end(`${JSON.stringify(v)}\n`);
       };
+      const canned = replies[`${method} ${path}`];
+      if (canned) return json(canned.status, canned.json);
       if (method === 'POST' && path === '/services/create') return json(201, { ID: SERVICE_ID });
       if (method === 'GET' && path === `/services/${SERVICE_ID}`) {
         poll++;

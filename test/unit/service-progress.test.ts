@@ -8,7 +8,7 @@
  *   must equal docker's byte for byte (each script has a fixed number of polls; the countdown
  *   scripts rely on docker polling five times a second, as it does). On a terminal docker draws
  *   the updates of one poll in Go map order, so the two are compared as terminals: the same final
- *   screen and the same multiset of line writes.
+ *   screen (its task lines as a multiset) and the same multiset of line writes.
  * - The whole command: a few scripts run through tsw's main() against the scripted daemon
  *   (real timers), comparing stdout, stderr, exit code and the requests made.
  */
@@ -74,13 +74,18 @@ async function replay(script: ProgressScript): Promise<{ stdout: string; stderr:
   return { stdout, stderr, code };
 }
 
+/**
+ * On a terminal: the same final screen and the same writes. Where docker gives a line to each
+ * task as it first appears (global modes: one per node), which of several tasks appearing in
+ * the same poll gets the upper line is Go map order, so the screen's lines are compared as a
+ * multiset after the first two (the service ID and the overall progress line).
+ */
 function assertSameTerminal(actual: string, expected: string): void {
-  const a = renderScreen(actual);
   const e = renderScreen(expected.replace(/\r\n/g, '\n'));
-  const b = renderScreen(actual.replace(/\r\n/g, '\n'));
-  void a;
-  assert.deepEqual(b.lines, e.lines, 'the final screen');
-  assert.deepEqual([...b.writes].sort(), [...e.writes].sort(), 'the lines written (as a multiset)');
+  const a = renderScreen(actual.replace(/\r\n/g, '\n'));
+  assert.deepEqual(a.lines.slice(0, 2), e.lines.slice(0, 2), 'the first lines of the final screen');
+  assert.deepEqual([...a.lines.slice(2)].sort(), [...e.lines.slice(2)].sort(), 'the final screen (as a multiset)');
+  assert.deepEqual([...a.writes].sort(), [...e.writes].sort(), 'the lines written (as a multiset)');
 }
 
 describe('service progress: the wait, replayed poll by poll', () => {

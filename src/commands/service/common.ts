@@ -1,6 +1,7 @@
 /** What the writing service verbs share: docker's error kinds, warnings, and the wait. */
 import type { Deps } from '../../deps.ts';
 import { StatusError } from '../../errors.ts';
+import type { ServiceSpec } from '../../spec/types.ts';
 
 /**
  * Runs a command body, turning the spec layer's GoPanic (where docker panics) into docker's
@@ -37,7 +38,7 @@ export async function waitOnService(deps: Deps, serviceID: string, quiet: boolea
 export async function resendSpec(
   deps: Deps,
   ref: string,
-  edit: (spec: import('../../spec/types.ts').ServiceSpec) => import('../../spec/types.ts').ServiceSpec,
+  edit: (spec: ServiceSpec) => ServiceSpec,
   query: { readonly rollback?: string } = {},
 ): Promise<readonly string[]> {
   const engine = await deps.engine();
