@@ -2,7 +2,9 @@
  * Go's net.ParseCIDR and (*net.IPNet).String(), for pflag's ipNetSlice flags: "10.1.2.3/16"
  * becomes "10.1.0.0/16", "2001:DB8::1/32" becomes "2001:db8::/32". Parsing follows
  * net/netip.ParseAddr (strict dotted decimal, no zones); formatting follows net.IP.String.
+ * Both come from src/spec/ip.ts.
  */
+import { ipString, parseIP } from '../spec/ip.ts';
 
 /** The network of a CIDR as Go prints it, or undefined when Go's ParseCIDR would fail. */
 export function parseCIDR(s: string): string | undefined {
@@ -66,110 +68,15 @@ interface Addr {
   readonly is4: boolean;
 }
 
-/** netip.ParseAddr without zones (ParseCIDR rejects them). */
+/** netip.ParseAddr without zones (net.ParseIP, shared with the service flags). */
 function parseAddr(s: string): Addr | undefined {
-  for (const c of s) {
-    if (c === '.') {
-      const v4 = parseIPv4(s);
-      return v4 && { bytes: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4], is4: true };
-    }
-    if (c === ':') {
-      const v6 = parseIPv6(s);
-      return v6 && { bytes: v6, is4: false };
-    }
-    if (c === '%') return undefined;
-  }
-  return undefined;
+  const ip = parseIP(s);
+  if (ip === undefined) return undefined;
+  // Textual IPv4 is the form whose first separator is a dot.
+  return { bytes: [...ip], is4: /^[^.:%]*\./.test(s) };
 }
 
-function parseIPv4(s: string): number[] | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
-  const out: number[] = [];
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p[0] === '0')) return undefined;
-    const v = Number(p);
-    if (v > 255) return undefined;
-    out.push(v);
-  }
-  return out;
-}
-
-function parseIPv6(text: string): number[] | undefined {
-  if (text.includes('%')) return undefined;
-  let s = text;
-  const out: number[] = [];
-  let ellipsis = -1;
-  if (s.startsWith('::')) {
-    ellipsis = 0;
-    s = s.slice(2);
-    if (s === '') return new Array<number>(16).fill(0);
-  }
-  while (out.length < 16) {
-    const m = /^[0-9a-fA-F]{1,4}/.exec(s);
-    if (!m) return undefined;
-    // An embedded IPv4 address in the last 32 bits.
-    if (s[m[0].length] === '.') {
-      if (ellipsis < 0 && out.length !== 12) return undefined;
-      if (out.length + 4 > 16) return undefined;
-      const v4 = parseIPv4(s);
-      if (!v4) return undefined;
-      out.push(...v4);
-      s = '';
-      break;
-    }
-    const v = parseInt(m[0], 16);
-    out.push(v >> 8, v & 0xff);
-    s = s.slice(m[0].length);
-    if (s === '') break;
-    if (s[0] !== ':' || s.length === 1) return undefined;
-    s = s.slice(1);
-    if (s[0] === ':') {
-      if (ellipsis >= 0) return undefined;
-      ellipsis = out.length;
-      s = s.slice(1);
-      if (s === '') break;
-    }
-  }
-  if (s !== '') return undefined;
-  if (out.length < 16) {
-    if (ellipsis < 0) return undefined;
-    const fill = new Array<number>(16 - out.length).fill(0);
-    out.splice(ellipsis, 0, ...fill);
-  } else if (ellipsis >= 0) {
-    return undefined;
-  }
-  return out;
-}
-
-/** netip's IPv6 text: lower-case hex, the longest run (≥2) of zero groups as "::". */
+/** netip's IPv6 text for 16 bytes that are not v4-mapped. */
 function ipv6String(b: number[]): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((b[i] ?? 0) << 8) | (b[i + 1] ?? 0));
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i >= 2 && j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  let out = '';
-  for (let i = 0; i < 8; i++) {
-    if (i === bestStart) {
-      out += '::';
-      i += bestLen - 1;
-      continue;
-    }
-    if (out !== '' && !out.endsWith(':')) out += ':';
-    out += (groups[i] ?? 0).toString(16);
-  }
-  return out;
+  return ipString(Uint8Array.from(b));
 }
