@@ -18,9 +18,19 @@ export interface CatalogEntry {
 
 export const catalog: readonly CatalogEntry[] = [
   {
+    name: 'config',
+    short: 'Manage Swarm configs',
+    load: async (ctx) => (await import('./config/index.ts')).group(ctx),
+  },
+  {
     name: 'node',
     short: 'Manage Swarm nodes',
     load: async (ctx) => (await import('./node/index.ts')).group(ctx),
+  },
+  {
+    name: 'secret',
+    short: 'Manage Swarm secrets',
+    load: async (ctx) => (await import('./secret/index.ts')).group(ctx),
   },
   {
     name: 'service',

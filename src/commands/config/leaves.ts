@@ -1,0 +1,144 @@
+/**
+ * The four verbs of `docker config` and `docker secret` (create, inspect, ls, rm) as cobra
+ * declares them in cli/command/{config,secret}/*.go (docker 28): names, usage lines, flags and
+ * argument rules. The flows live in ./objects.ts, loaded when a verb runs.
+ */
+import type { Command } from 'commander';
+import { addLeaf, exactArgs, minArgs, noArgs, rangeArgs } from '../../cli/define.ts';
+import { FORMAT_HELP, INSPECT_FORMAT_HELP, type FlagSpec } from '../../cli/flags.ts';
+import type { CommandContext } from '../context.ts';
+import type { ObjectKind } from './objects.ts';
+
+const title = (kind: ObjectKind): string => (kind === 'config' ? 'Config' : 'Secret');
+const upper = (kind: ObjectKind): string => kind.toUpperCase();
+
+/** opts.ValidateLabel as a pflag Set: the key must be non-empty and free of whitespace. */
+function labelFlag(kind: ObjectKind): FlagSpec {
+  return {
+    name: 'label',
+    short: 'l',
+    type: 'list',
+    usage: `${title(kind)} labels`,
+    parse: (value: string, previous: unknown) => {
+      const eq = value.indexOf('=');
+      const key = (eq < 0 ? value : value.slice(0, eq)).replace(/^[ \t]+/, '');
+      if (key === '') throw new Error(`invalid label '${value}': empty name`);
+      if (/[ \t]/.test(key)) throw new Error(`label '${key}' contains whitespaces`);
+      return [...(Array.isArray(previous) ? (previous as string[]) : []), value];
+    },
+  };
+}
+
+export function registerCreate(group: Command, ctx: CommandContext, kind: ObjectKind): void {
+  const flags: FlagSpec[] =
+    kind === 'config'
+      ? [labelFlag(kind), { name: 'template-driver', type: 'string', usage: 'Template driver' }]
+      : [
+          { name: 'driver', short: 'd', type: 'string', usage: 'Secret driver' },
+          labelFlag(kind),
+          { name: 'template-driver', type: 'string', usage: 'Template driver' },
+        ];
+  addLeaf(
+    group,
+    {
+      name: 'create',
+      use: kind === 'config' ? 'create [OPTIONS] CONFIG file|-' : 'create [OPTIONS] SECRET [file|-]',
+      short: kind === 'config' ? 'Create a config from a file or STDIN' : 'Create a secret from a file or STDIN as content',
+      args: kind === 'config' ? exactArgs(2) : rangeArgs(1, 2),
+      flags,
+      action: async (f, args) => {
+        const { checkVersions, runCreate } = await import('./objects.ts');
+        await checkVersions(ctx.deps, kind, 'create', [
+          { name: 'driver', version: '1.31', given: f['driver'] !== undefined },
+          { name: 'template-driver', version: '1.37', given: f['template-driver'] !== undefined },
+        ]);
+        await runCreate(
+          kind,
+          {
+            name: args[0] ?? '',
+            file: args[1] ?? '',
+            labels: (f['label'] as string[] | undefined) ?? [],
+            templateDriver: (f['template-driver'] as string | undefined) ?? '',
+            ...(kind === 'secret' ? { driver: (f['driver'] as string | undefined) ?? '' } : {}),
+          },
+          ctx.deps,
+        );
+      },
+    },
+    ctx.sink,
+  );
+}
+
+export function registerInspect(group: Command, ctx: CommandContext, kind: ObjectKind): void {
+  addLeaf(
+    group,
+    {
+      name: 'inspect',
+      use: `inspect [OPTIONS] ${upper(kind)} [${upper(kind)}...]`,
+      short: `Display detailed information on one or more ${kind}s`,
+      args: minArgs(1),
+      flags: [
+        { name: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
+        { name: 'pretty', type: 'bool', usage: 'Print the information in a human friendly format' },
+      ],
+      action: async (f, args) => {
+        const { checkVersions, runInspect } = await import('./objects.ts');
+        await checkVersions(ctx.deps, kind, 'inspect');
+        await runInspect(kind, { refs: args, format: (f['format'] as string | undefined) ?? '', pretty: f['pretty'] === true }, ctx.deps);
+      },
+    },
+    ctx.sink,
+  );
+}
+
+export function registerLs(group: Command, ctx: CommandContext, kind: ObjectKind): void {
+  addLeaf(
+    group,
+    {
+      name: 'ls',
+      use: 'ls [OPTIONS]',
+      aliases: ['list'],
+      short: `List ${kind}s`,
+      args: noArgs,
+      flags: [
+        { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display IDs' },
+        { name: 'format', type: 'string', usage: FORMAT_HELP },
+        { name: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
+      ],
+      action: async (f) => {
+        const { checkVersions, runLs } = await import('./objects.ts');
+        await checkVersions(ctx.deps, kind, 'ls');
+        await runLs(
+          kind,
+          {
+            quiet: f['quiet'] === true,
+            format: (f['format'] as string | undefined) ?? '',
+            filter: (f['filter'] as string[] | undefined) ?? [],
+          },
+          ctx.deps,
+        );
+      },
+    },
+    ctx.sink,
+  );
+}
+
+export function registerRm(group: Command, ctx: CommandContext, kind: ObjectKind): void {
+  addLeaf(
+    group,
+    {
+      name: 'rm',
+      use: `rm ${upper(kind)} [${upper(kind)}...]`,
+      aliases: ['remove'],
+      short: `Remove one or more ${kind}s`,
+      args: minArgs(1),
+      flags: [],
+      action: async (_f, args) => {
+        const { checkVersions, runRm } = await import('./objects.ts');
+        await checkVersions(ctx.deps, kind, 'rm');
+        await runRm(kind, args, ctx.deps);
+      },
+    },
+    ctx.sink,
+  );
+}
