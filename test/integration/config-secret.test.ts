@@ -98,6 +98,17 @@ describe('config and secret (differential, lab swarm)', () => {
   });
 
   for (const kind of ['config', 'secret'] as const) {
+    describe(`${kind} help and usage`, () => {
+      for (const args of [[], ['--help'], ['bogus'], ['create', '--help'], ['create', '-h'], ['inspect', '--help'], ['ls', '--help'], ['list', '--help'], ['rm', '--help'], ['remove', '--help']]) {
+        it(args.join(' ') || '(group alone)', () => void assertSame([kind, ...args]));
+      }
+      for (const v of ['1.30', '1.31', '1.36', '1.37']) {
+        it(`create --help on API ${v}: newer flags hidden`, () => void assertSame([kind, 'create', '--help'], { DOCKER_API_VERSION: v }));
+      }
+      it('a daemon that cannot be reached', () => void assertSame([kind, 'ls'], { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }));
+      it('a worker node: the daemon refuses', () => void assertSame([kind, 'ls'], { DOCKER_HOST: 'unix:///run/tsw-lab/node-2/docker.sock' }));
+    });
+
     describe(`${kind} ls`, () => {
       const F = ['--filter', `name=${P}l`];
       for (const args of [

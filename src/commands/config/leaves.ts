@@ -29,6 +29,9 @@ function labelFlag(kind: ObjectKind): FlagSpec {
   };
 }
 
+/** The "version" annotations of create's flags. */
+const FLAG_VERSIONS: Readonly<Record<string, string>> = { driver: '1.31', 'template-driver': '1.37' };
+
 export function registerCreate(group: Command, ctx: CommandContext, kind: ObjectKind): void {
   const flags: FlagSpec[] =
     kind === 'config'
@@ -46,12 +49,28 @@ export function registerCreate(group: Command, ctx: CommandContext, kind: Object
       short: kind === 'config' ? 'Create a config from a file or STDIN' : 'Create a secret from a file or STDIN as content',
       args: kind === 'config' ? exactArgs(2) : rangeArgs(1, 2),
       flags,
+      // hideUnsupportedFeatures: flags annotated with a newer API version than the daemon's.
+      helpFlags: async () => {
+        const { compareVersions } = await import('../../engine/negotiate.ts');
+        let api: string;
+        try {
+          api = await (await ctx.deps.engine()).apiVersion();
+        } catch {
+          return flags;
+        }
+        return flags.map((f) => {
+          const v = FLAG_VERSIONS[f.name];
+          return v !== undefined && compareVersions(api, v) < 0 ? { ...f, hidden: true } : f;
+        });
+      },
       action: async (f, args) => {
         const { checkVersions, runCreate } = await import('./objects.ts');
-        await checkVersions(ctx.deps, kind, 'create', [
-          { name: 'driver', version: '1.31', given: f['driver'] !== undefined },
-          { name: 'template-driver', version: '1.37', given: f['template-driver'] !== undefined },
-        ]);
+        await checkVersions(
+          ctx.deps,
+          kind,
+          'create',
+          Object.entries(FLAG_VERSIONS).map(([name, version]) => ({ name, version, given: f[name] !== undefined })),
+        );
         await runCreate(
           kind,
           {
