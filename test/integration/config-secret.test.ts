@@ -212,6 +212,12 @@ describe('config and secret (differential, lab swarm)', () => {
         assert.equal(d.stdout, '');
       });
       it('no argument', () => void assertSame([kind, 'inspect']));
+      it('references with characters URLs escape', () => {
+        for (const ref of ['a/b', 'a b', '../x', 'x?y', '%', '#x', 'é']) {
+          assertSame([kind, 'inspect', ref]);
+          assertSame([kind, 'inspect', '--pretty', ref]);
+        }
+      });
     });
 
     describe(`${kind} create`, () => {
@@ -242,6 +248,7 @@ describe('config and secret (differential, lab swarm)', () => {
       it('from a file', () => createBoth([], join(dir, 'text')));
       it('from a binary file', () => createBoth([], join(dir, 'bin')));
       it('from stdin (-)', () => createBoth([], '-', 'from stdin\n'));
+      it('from a relative path', () => createBoth([], 'package.json'));
       it('labels: several, repeated key (last wins), key only', () =>
         createBoth(['-l', 'a=1', '--label', 'b=x=y', '-l', 'a=2', '-l', 'solo', '-l', '  lead=ing'], '-', 'x'));
       it('--template-driver golang', () => createBoth(['--template-driver', 'golang'], '-', '{{ env "HOME" }}'));
@@ -305,6 +312,7 @@ describe('config and secret (differential, lab swarm)', () => {
         assert.equal(d.stdout, `${name}\n`);
       });
       it('no argument', () => void assertSame([kind, 'rm']));
+      it('references with characters URLs escape', () => void assertSame([kind, 'rm', 'a/b', 'x?y', '%', '../x']));
       it('in use by a service: refused', async () => {
         const svc = `${P}svc-${kind}`;
         if (runDocker([kind, 'inspect', name]).code !== 0) create(kind, name, [], 'x');
