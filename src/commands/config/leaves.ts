@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { addLeaf, exactArgs, minArgs, noArgs, rangeArgs } from '../../cli/define.ts';
 import { FORMAT_HELP, INSPECT_FORMAT_HELP, type FlagSpec } from '../../cli/flags.ts';
+import { validateLabel } from '../../spec/kv.ts';
 import type { CommandContext } from '../context.ts';
 import type { ObjectKind } from './objects.ts';
 
@@ -19,13 +20,7 @@ function labelFlag(kind: ObjectKind): FlagSpec {
     short: 'l',
     type: 'list',
     usage: `${title(kind)} labels`,
-    parse: (value: string, previous: unknown) => {
-      const eq = value.indexOf('=');
-      const key = (eq < 0 ? value : value.slice(0, eq)).replace(/^[ \t]+/, '');
-      if (key === '') throw new Error(`invalid label '${value}': empty name`);
-      if (/[ \t]/.test(key)) throw new Error(`label '${key}' contains whitespaces`);
-      return [...(Array.isArray(previous) ? (previous as string[]) : []), value];
-    },
+    parse: (value: string, previous: unknown) => [...(Array.isArray(previous) ? (previous as string[]) : []), validateLabel(value)],
   };
 }
 

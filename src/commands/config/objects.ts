@@ -12,6 +12,7 @@ import { goFileError } from '../../engine/errors.ts';
 import { filtersFrom } from '../../engine/filters.ts';
 import { compareVersions } from '../../engine/negotiate.ts';
 import { StatusError } from '../../errors.ts';
+import { kvToMap } from '../../spec/kv.ts';
 import { clientConfig } from '../shared.ts';
 
 export type ObjectKind = 'config' | 'secret';
@@ -118,21 +119,6 @@ export async function readData(deps: Deps, kind: ObjectKind, file: string): Prom
   return data;
 }
 
-/** opts.ConvertKVStringsToMap over validated labels: split at the first "=", later keys win. */
-export function labelsMap(labels: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const l of labels) {
-    const eq = l.indexOf('=');
-    Object.defineProperty(out, eq < 0 ? l : l.slice(0, eq), {
-      value: eq < 0 ? '' : l.slice(eq + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
-}
-
 export interface CreateOptions {
   readonly name: string;
   /** The file argument; "" when a secret is created without one. */
@@ -162,7 +148,7 @@ export async function runCreate(kind: ObjectKind, opts: CreateOptions, deps: Dep
   const engine = await deps.engine();
   const id = await createObject(engine, KINDS[kind].api, {
     Name: opts.name,
-    Labels: labelsMap(opts.labels),
+    Labels: kvToMap(opts.labels),
     ...(data !== undefined ? { Data: data } : {}),
     ...(driver !== '' ? { Driver: driver } : {}),
     ...(opts.templateDriver !== '' ? { Templating: opts.templateDriver } : {}),
