@@ -46,6 +46,10 @@ export interface LeafDef {
 export interface GroupDef {
   readonly name: string;
   readonly short: string;
+  /** cobra's Use when it is more than the name ("stack [OPTIONS]"): the usage line of errors. */
+  readonly use?: string;
+  /** cobra PersistentFlags: accepted before the subcommand and by every leaf (not in help). */
+  readonly persistentFlags?: readonly FlagSpec[];
 }
 
 /** What registration needs from the process: where help goes and how wide it is. */
@@ -57,6 +61,8 @@ export interface HelpSink {
 interface Meta {
   readonly help: HelpCommand;
   readonly flags: readonly FlagSpec[];
+  /** A group's persistent flags. */
+  readonly persistent?: readonly FlagSpec[];
 }
 
 const metaOf = new WeakMap<Command, Meta>();
@@ -113,15 +119,26 @@ export function createGroup(path: string, def: GroupDef, sink: HelpSink): Comman
   const group = new Command(def.name);
   // Group flags (only --help) count only before the subcommand, so `node ls --help` reaches ls.
   group.enablePositionalOptions().helpOption(false).helpCommand(false).exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  const help: HelpCommand = { path: path ? `${path} ${def.name}` : def.name, use: def.name, short: def.short, aliases: [], flags: [], subcommands: [] };
-  metaOf.set(group, { help, flags: [] });
+  const help: HelpCommand = {
+    path: path ? `${path} ${def.name}` : def.name,
+    use: def.use ?? def.name,
+    short: def.short,
+    aliases: [],
+    flags: [],
+    subcommands: [],
+  };
+  const persistent = def.persistentFlags ?? [];
+  metaOf.set(group, { help, flags: [], persistent });
   group.addOption(new Option('-h, --help').hideHelp());
+  for (const f of persistent) group.addOption(flagOption(f, help));
+  group.hook('preSubcommand', () => flushNotices(sink));
   group.argument('[command]');
   group.allowExcessArguments(true);
   group.action((cmdName: string | undefined, opts: Record<string, unknown>) => {
+    flushNotices(sink);
     if (cmdName !== undefined) {
       throw new StatusError(
-        `${help.path.split(' ')[0]}: unknown command: ${help.path} ${cmdName}\n\nUsage:  ${help.path}\n\nRun '${help.path} --help' for more information`,
+        `${help.path.split(' ')[0]}: unknown command: ${help.path} ${cmdName}\n\nUsage:  ${useLine(help)}\n\nRun '${help.path} --help' for more information`,
         1,
       );
     }
@@ -161,20 +178,9 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
   cmd.configureOutput({ writeErr: () => {}, writeOut: () => {} });
   cmd.argument('[args...]').allowExcessArguments(true);
   if (def.interspersed === false) cmd.passThroughOptions();
-  for (const f of [...def.flags, helpFlag]) {
-    const opt = new Option(commanderFlags(f), f.usage);
-    if (f.type !== 'bool') {
-      opt.argParser((value: string, previous: unknown) => {
-        try {
-          return parseFlagValue(f, value, previous);
-        } catch (e) {
-          throw e instanceof FlagValueError ? flagError(e.message, help) : e;
-        }
-      });
-    }
-    cmd.addOption(opt);
-  }
+  for (const f of [...def.flags, helpFlag, ...(groupMeta.persistent ?? [])]) cmd.addOption(flagOption(f, help));
   cmd.action(async (args: string[], raw: Record<string, unknown>) => {
+    flushNotices(sink);
     const values = collectValues(cmd, def.flags, raw);
     if (raw['help'] === true) {
       const shown = def.helpFlags ? { ...help, flags: await def.helpFlags() } : help;
@@ -185,6 +191,35 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
     await def.action(values, args);
   });
   return cmd;
+}
+
+/** A commander option for a FlagSpec: pflag's value parsing and messages. */
+function flagOption(f: FlagSpec, help: HelpCommand): Option {
+  const opt = new Option(commanderFlags(f), f.usage);
+  if (f.hidden || f.deprecated !== undefined) opt.hideHelp();
+  if (f.type !== 'bool') {
+    opt.argParser((value: string, previous: unknown) => {
+      try {
+        const parsed = parseFlagValue(f, value, previous);
+        if (f.deprecated !== undefined) notices.push(`Flag --${f.name} has been deprecated, ${f.deprecated}\n`);
+        return parsed;
+      } catch (e) {
+        throw e instanceof FlagValueError ? flagError(e.message, help) : e;
+      }
+    });
+  }
+  return opt;
+}
+
+/**
+ * pflag's deprecation notices of the command being parsed. cobra buffers them and prints
+ * them (on docker's stdout) once that command's flags parsed without error.
+ */
+let notices: string[] = [];
+
+function flushNotices(sink: HelpSink): void {
+  if (notices.length > 0) sink.printHelp(notices.join(''), false);
+  notices = [];
 }
 
 /** pflag warns on stdout when the deprecated -h shorthand is used for help. */
@@ -220,6 +255,18 @@ export function normalizeBools(argv: readonly string[], flags: readonly FlagSpec
   const out: string[] = [];
   let done = false;
   for (const tok of argv) {
+    // pflag also takes `-d=false` for a bool shorthand (a value must follow the `=`).
+    const short = done ? null : /^-([^-=])=(.+)$/s.exec(tok);
+    const shortFlag = short ? flags.find((x) => x.short === short[1] && x.type === 'bool') : undefined;
+    if (short && shortFlag) {
+      const text = short[2] ?? '';
+      const v = parseGoBool(text);
+      if (v === undefined) {
+        throw flagError(`invalid argument ${goQuote(text)} for "${flagDisplayName(shortFlag)}" flag: strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`, help);
+      }
+      boolOverrides.set(shortFlag.name, v);
+      continue;
+    }
     if (done || !tok.startsWith('--') || !tok.includes('=')) {
       if (tok === '--') done = true;
       out.push(tok);
@@ -266,7 +313,18 @@ function mapCommanderError(err: CommanderError, help: HelpCommand, argv: readonl
 
 /** Finds the leaf a group would dispatch argv to, so its bool flags can be normalized. */
 export function findLeaf(group: Command, argv: readonly string[]): { cmd: Command; index: number } | undefined {
-  const index = argv.findIndex((a) => !a.startsWith('-'));
+  // The value of a group flag given as `--flag value` is not the subcommand's name.
+  const valued = (metaOf.get(group)?.persistent ?? []).filter((f) => f.type !== 'bool');
+  const takesValue = (tok: string) => valued.some((f) => tok === `--${f.name}` || (f.short !== undefined && tok === `-${f.short}`));
+  let index = -1;
+  for (let i = 0; i < argv.length; i++) {
+    const tok = argv[i] ?? '';
+    if (!tok.startsWith('-')) {
+      index = i;
+      break;
+    }
+    if (takesValue(tok)) i++;
+  }
   if (index < 0) return undefined;
   const word = argv[index];
   const cmd = group.commands.find((c) => c.name() === word || c.aliases().includes(word ?? ''));
