@@ -180,6 +180,7 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
   if (def.interspersed === false) cmd.passThroughOptions();
   for (const f of [...def.flags, helpFlag, ...(groupMeta.persistent ?? [])]) cmd.addOption(flagOption(f, help));
   cmd.action(async (args: string[], raw: Record<string, unknown>) => {
+    if (leafFlagError !== undefined) throw leafFlagError;
     flushNotices(sink);
     const values = collectValues(cmd, def.flags, raw);
     if (raw['help'] === true) {
@@ -216,6 +217,9 @@ function flagOption(f: FlagSpec, help: HelpCommand): Option {
  * them (on docker's stdout) once that command's flags parsed without error.
  */
 let notices: string[] = [];
+
+/** A leaf's bool flag error found before parsing, thrown once the group's flags are parsed. */
+let leafFlagError: unknown;
 
 function flushNotices(sink: HelpSink): void {
   if (notices.length > 0) sink.printHelp(notices.join(''), false);
@@ -334,12 +338,21 @@ export function findLeaf(group: Command, argv: readonly string[]): { cmd: Comman
 /** Parses argv (after the group word) on a group made by createGroup. */
 export async function runGroup(group: Command, argv: readonly string[]): Promise<void> {
   lastArgv = argv;
+  notices = [];
+  leafFlagError = undefined;
   const leaf = findLeaf(group, argv);
   let args = [...argv];
   if (leaf) {
     const meta = metaOf.get(leaf.cmd);
     if (meta) {
-      args = [...argv.slice(0, leaf.index + 1), ...normalizeBools(argv.slice(leaf.index + 1), meta.flags, meta.help)];
+      try {
+        args = [...argv.slice(0, leaf.index + 1), ...normalizeBools(argv.slice(leaf.index + 1), meta.flags, meta.help)];
+      } catch (e) {
+        // The group's own flags parse first (their notices are printed): the leaf fails then.
+        if ((metaOf.get(group)?.persistent ?? []).length === 0) throw e;
+        leafFlagError = e;
+        args = argv.slice(0, leaf.index + 1);
+      }
     }
   }
   try {
