@@ -50,6 +50,12 @@ export interface GroupDef {
   readonly use?: string;
   /** cobra PersistentFlags: accepted before the subcommand and by every leaf (not in help). */
   readonly persistentFlags?: readonly FlagSpec[];
+  /**
+   * docker's isSupported for a group with a `version` annotation (cmd/docker/docker.go): run
+   * with the command's path before its arguments are checked, before a flag error is
+   * reported, and instead of its help (whose error goes to stderr, exit 0). Throws to refuse.
+   */
+  readonly preRun?: (commandPath: string) => Promise<void>;
 }
 
 /** What registration needs from the process: where help goes and how wide it is. */
@@ -63,6 +69,7 @@ interface Meta {
   readonly flags: readonly FlagSpec[];
   /** A group's persistent flags. */
   readonly persistent?: readonly FlagSpec[];
+  readonly preRun?: (commandPath: string) => Promise<void>;
 }
 
 const metaOf = new WeakMap<Command, Meta>();
@@ -128,14 +135,16 @@ export function createGroup(path: string, def: GroupDef, sink: HelpSink): Comman
     subcommands: [],
   };
   const persistent = def.persistentFlags ?? [];
-  metaOf.set(group, { help, flags: [], persistent });
+  const preRun = def.preRun;
+  metaOf.set(group, { help, flags: [], persistent, ...(preRun ? { preRun } : {}) });
   group.addOption(new Option('-h, --help').hideHelp());
   for (const f of persistent) group.addOption(flagOption(f, help));
   group.hook('preSubcommand', () => flushNotices(sink));
   group.argument('[command]');
   group.allowExcessArguments(true);
-  group.action((cmdName: string | undefined, opts: Record<string, unknown>) => {
+  group.action(async (cmdName: string | undefined, opts: Record<string, unknown>) => {
     flushNotices(sink);
+    if (preRun && !(await helpPreRun(preRun, help.path, opts['help'] === true, sink))) return;
     if (cmdName !== undefined) {
       throw new StatusError(
         `${help.path.split(' ')[0]}: unknown command: ${help.path} ${cmdName}\n\nUsage:  ${useLine(help)}\n\nRun '${help.path} --help' for more information`,
@@ -179,10 +188,15 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
   cmd.argument('[args...]').allowExcessArguments(true);
   if (def.interspersed === false) cmd.passThroughOptions();
   for (const f of [...def.flags, helpFlag, ...(groupMeta.persistent ?? [])]) cmd.addOption(flagOption(f, help));
+  const preRun = groupMeta.preRun;
   cmd.action(async (args: string[], raw: Record<string, unknown>) => {
-    if (leafFlagError !== undefined) throw leafFlagError;
+    if (leafFlagError !== undefined) {
+      await preRun?.(help.path);
+      throw leafFlagError;
+    }
     flushNotices(sink);
     const values = collectValues(cmd, def.flags, raw);
+    if (preRun && !(await helpPreRun(preRun, help.path, raw['help'] === true, sink))) return;
     if (raw['help'] === true) {
       const shown = def.helpFlags ? { ...help, flags: await def.helpFlags() } : help;
       sink.printHelp(helpPrefix() + renderHelp(shown, sink.helpWidth), false);
@@ -192,6 +206,25 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
     await def.action(values, args);
   });
   return cmd;
+}
+
+/**
+ * Runs a group's preRun. Before help, docker prints the refusal on stderr and shows no help
+ * (exit 0): then false is returned. Otherwise the refusal is thrown.
+ */
+async function helpPreRun(preRun: (path: string) => Promise<void>, path: string, forHelp: boolean, sink: HelpSink): Promise<boolean> {
+  if (!forHelp) {
+    await preRun(path);
+    return true;
+  }
+  try {
+    await preRun(path);
+    return true;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    sink.printHelp(`${message}\n`, true);
+    return false;
+  }
 }
 
 /** A commander option for a FlagSpec: pflag's value parsing and messages. */
@@ -358,10 +391,13 @@ export async function runGroup(group: Command, argv: readonly string[]): Promise
   try {
     await group.parseAsync(args, { from: 'user' });
   } catch (err) {
-    if (err instanceof CommanderError && !(err instanceof StatusError)) {
-      const meta = metaOf.get(group);
-      if (meta) throw mapCommanderError(err, meta.help, argv);
+    const meta = metaOf.get(group);
+    let mapped = err;
+    if (err instanceof CommanderError && !(err instanceof StatusError) && meta) mapped = mapCommanderError(err, meta.help, argv);
+    // docker's flag error function checks the command's API version first.
+    if (mapped instanceof UsageError && meta?.preRun) {
+      await meta.preRun((leaf ? metaOf.get(leaf.cmd)?.help.path : undefined) ?? meta.help.path);
     }
-    throw err;
+    throw mapped;
   }
 }

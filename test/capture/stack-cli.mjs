@@ -55,13 +55,33 @@ export const cases = {
   'orchestrator-help': ['stack', 'ps', '--orchestrator', 'x', '--help'],
 };
 
+/**
+ * The same with DOCKER_API_VERSION=1.24, below the group's `version: 1.25` annotation: the
+ * check comes before argument checks and flag errors, and replaces help.
+ */
+export const oldAPICases = {
+  'api124-ls': ['stack', 'ls'],
+  'api124-bare': ['stack'],
+  'api124-unknown-verb': ['stack', 'foo'],
+  'api124-group-help': ['stack', '--help'],
+  'api124-orchestrator': ['stack', '--orchestrator', 'x'],
+  'api124-ls-help': ['stack', 'ls', '--help'],
+  'api124-down-no-args': ['stack', 'down'],
+  'api124-services-two-args': ['stack', 'services', 'a', 'b'],
+  'api124-ps-unknown-flag': ['stack', 'ps', '--bogus', 'a'],
+  'api124-rm-bad-detach': ['stack', '--orchestrator', 'x', 'rm', '-d=maybe', 'a'],
+  'api124-ls-format-missing': ['stack', 'ls', '--format'],
+  'api124-blank-name': ['stack', 'services', ' '],
+};
+
 const docker = process.env.TSW_ORACLE ?? 'docker';
-for (const [name, args] of Object.entries(cases)) {
+const all = [...Object.entries(cases).map(([n, a]) => [n, a, {}]), ...Object.entries(oldAPICases).map(([n, a]) => [n, a, { DOCKER_API_VERSION: '1.24' }])];
+for (const [name, args, env] of all) {
   const r = spawnSync(docker, args, {
     encoding: 'utf8',
     input: '',
-    env: { PATH: process.env.PATH, HOME: '/nonexistent-home', DOCKER_HOST: 'unix:///nonexistent/docker.sock' },
+    env: { PATH: process.env.PATH, HOME: '/nonexistent-home', DOCKER_HOST: 'unix:///nonexistent/docker.sock', ...env },
   });
-  writeFileSync(`${out}${name}.json`, `${JSON.stringify({ args, stdout: r.stdout, stderr: r.stderr, code: r.status }, null, 2)}\n`);
+  writeFileSync(`${out}${name}.json`, `${JSON.stringify({ args, env, stdout: r.stdout, stderr: r.stderr, code: r.status }, null, 2)}\n`);
 }
-console.log(`captured ${Object.keys(cases).length} cases into test/golden/stack-cli/`);
+console.log(`captured ${all.length} cases into test/golden/stack-cli/`);

@@ -19,6 +19,7 @@ import { fakeIO } from '../support/fakeio.ts';
 
 interface Case {
   args: string[];
+  env: Record<string, string>;
   stdout: string;
   stderr: string;
   code: number;
@@ -28,8 +29,9 @@ describe('stack: docker\'s answers without a swarm (goldens)', () => {
   const dir = goldenPath('stack-cli');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const c = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as Case;
-    it(`${file.replace(/\.json$/, '')}: docker ${JSON.stringify(c.args)}`, async () => {
-      const f = fakeIO();
+    const env = Object.entries(c.env).map(([k, v]) => `${k}=${v} `).join('');
+    it(`${file.replace(/\.json$/, '')}: ${env}docker ${JSON.stringify(c.args)}`, async () => {
+      const f = fakeIO({ env: c.env });
       const code = await main(c.args, f.io);
       assert.equal(f.stderr(), c.stderr);
       assert.equal(f.stdout(), c.stdout);

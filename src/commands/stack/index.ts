@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { createGroup } from '../../cli/define.ts';
 import type { CommandContext } from '../context.ts';
+import { checkStackAPIVersion } from './common.ts';
 import * as ls from './ls.ts';
 import * as ps from './ps.ts';
 import * as rm from './rm.ts';
@@ -19,6 +20,8 @@ export function group(ctx: CommandContext): Command {
       persistentFlags: [
         { name: 'orchestrator', type: 'string', usage: 'Orchestrator to use (swarm|all)', deprecated: 'option will be ignored' },
       ],
+      // The group's `version: 1.25` annotation.
+      preRun: (path) => checkStackAPIVersion(path, ctx.deps),
     },
     ctx.sink,
   );
