@@ -6,8 +6,9 @@
  * config.json's servicesFormat/tasksFormat, the stack name check, the "nothing found"
  * messages, argument and flag errors, and the hidden deprecated --orchestrator.
  *
- * `stack ls` lists every stack of the swarm (other suites' too): compared docker, tsw,
- * docker (assertSameTimed), which also absorbs the "… ago" texts of `stack ps`.
+ * `stack ls` lists every stack of the swarm (other suites' too): compared in a window where
+ * two docker runs around tsw's agree (assertSameStable). The "… ago" texts of `stack ps` are
+ * compared docker, tsw, docker too (assertSameTimed).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { labUp, runTsw } from '../support/oracle.ts';
-import { assertSame, assertSameTimed, mustDocker, waitUntil } from '../support/node-lab.ts';
+import { assertSame, assertSameStable, assertSameTimed, mustDocker, waitUntil } from '../support/node-lab.ts';
 import { deployStack, removeOurStacks, stackObjects, waitRunning } from '../support/stack-lab.ts';
 
 const S1 = 'tswsr1';
@@ -54,14 +55,14 @@ describe('stack ls, services, ps (differential, lab swarm)', () => {
 
   describe('stack ls', () => {
     it('the table lists both stacks with their service counts', () => {
-      const d = assertSameTimed(['stack', 'ls']);
+      const d = assertSameStable(['stack', 'ls']);
       assert.match(d.stdout, /^NAME +SERVICES\n/);
       assert.match(d.stdout, /\ntswsr1 +4\n/);
       assert.match(d.stdout, /\ntswsr2 +1\n/);
-      assertSameTimed(['stack', 'list']);
+      assertSameStable(['stack', 'list']);
     });
     for (const format of ['table', 'json', 'raw', '{{json .}}', '{{.Name}}:{{.Services}}', 'table {{.Services}}\t{{.Name}}', 'table {{.Name}}\\t{{upper .Name}}', '{{.Services | len}}']) {
-      it(`--format ${format}`, () => void assertSameTimed(['stack', 'ls', '--format', format]));
+      it(`--format ${format}`, () => void assertSameStable(['stack', 'ls', '--format', format]));
     }
     it('json rows carry Services as a string', () => {
       const t = runTsw(['stack', 'ls', '--format', 'json']);
