@@ -46,6 +46,16 @@ export interface LeafDef {
 export interface GroupDef {
   readonly name: string;
   readonly short: string;
+  /** cobra's Use when it is more than the name ("stack [OPTIONS]"): the usage line of errors. */
+  readonly use?: string;
+  /** cobra PersistentFlags: accepted before the subcommand and by every leaf (not in help). */
+  readonly persistentFlags?: readonly FlagSpec[];
+  /**
+   * docker's isSupported for a group with a `version` annotation (cmd/docker/docker.go): run
+   * with the command's path before its arguments are checked, before a flag error is
+   * reported, and instead of its help (whose error goes to stderr, exit 0). Throws to refuse.
+   */
+  readonly preRun?: (commandPath: string) => Promise<void>;
 }
 
 /** What registration needs from the process: where help goes and how wide it is. */
@@ -57,6 +67,9 @@ export interface HelpSink {
 interface Meta {
   readonly help: HelpCommand;
   readonly flags: readonly FlagSpec[];
+  /** A group's persistent flags. */
+  readonly persistent?: readonly FlagSpec[];
+  readonly preRun?: (commandPath: string) => Promise<void>;
 }
 
 const metaOf = new WeakMap<Command, Meta>();
@@ -113,15 +126,28 @@ export function createGroup(path: string, def: GroupDef, sink: HelpSink): Comman
   const group = new Command(def.name);
   // Group flags (only --help) count only before the subcommand, so `node ls --help` reaches ls.
   group.enablePositionalOptions().helpOption(false).helpCommand(false).exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  const help: HelpCommand = { path: path ? `${path} ${def.name}` : def.name, use: def.name, short: def.short, aliases: [], flags: [], subcommands: [] };
-  metaOf.set(group, { help, flags: [] });
+  const help: HelpCommand = {
+    path: path ? `${path} ${def.name}` : def.name,
+    use: def.use ?? def.name,
+    short: def.short,
+    aliases: [],
+    flags: [],
+    subcommands: [],
+  };
+  const persistent = def.persistentFlags ?? [];
+  const preRun = def.preRun;
+  metaOf.set(group, { help, flags: [], persistent, ...(preRun ? { preRun } : {}) });
   group.addOption(new Option('-h, --help').hideHelp());
+  for (const f of persistent) group.addOption(flagOption(f, help));
+  group.hook('preSubcommand', () => flushNotices(sink));
   group.argument('[command]');
   group.allowExcessArguments(true);
-  group.action((cmdName: string | undefined, opts: Record<string, unknown>) => {
+  group.action(async (cmdName: string | undefined, opts: Record<string, unknown>) => {
+    flushNotices(sink);
+    if (preRun && !(await helpPreRun(preRun, help.path, opts['help'] === true, sink))) return;
     if (cmdName !== undefined) {
       throw new StatusError(
-        `${help.path.split(' ')[0]}: unknown command: ${help.path} ${cmdName}\n\nUsage:  ${help.path}\n\nRun '${help.path} --help' for more information`,
+        `${help.path.split(' ')[0]}: unknown command: ${help.path} ${cmdName}\n\nUsage:  ${useLine(help)}\n\nRun '${help.path} --help' for more information`,
         1,
       );
     }
@@ -161,21 +187,16 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
   cmd.configureOutput({ writeErr: () => {}, writeOut: () => {} });
   cmd.argument('[args...]').allowExcessArguments(true);
   if (def.interspersed === false) cmd.passThroughOptions();
-  for (const f of [...def.flags, helpFlag]) {
-    const opt = new Option(commanderFlags(f), f.usage);
-    if (f.type !== 'bool') {
-      opt.argParser((value: string, previous: unknown) => {
-        try {
-          return parseFlagValue(f, value, previous);
-        } catch (e) {
-          throw e instanceof FlagValueError ? flagError(e.message, help) : e;
-        }
-      });
-    }
-    cmd.addOption(opt);
-  }
+  for (const f of [...def.flags, helpFlag, ...(groupMeta.persistent ?? [])]) cmd.addOption(flagOption(f, help));
+  const preRun = groupMeta.preRun;
   cmd.action(async (args: string[], raw: Record<string, unknown>) => {
+    if (leafFlagError !== undefined) {
+      await preRun?.(help.path);
+      throw leafFlagError;
+    }
+    flushNotices(sink);
     const values = collectValues(cmd, def.flags, raw);
+    if (preRun && !(await helpPreRun(preRun, help.path, raw['help'] === true, sink))) return;
     if (raw['help'] === true) {
       const shown = def.helpFlags ? { ...help, flags: await def.helpFlags() } : help;
       sink.printHelp(helpPrefix() + renderHelp(shown, sink.helpWidth), false);
@@ -185,6 +206,57 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
     await def.action(values, args);
   });
   return cmd;
+}
+
+/**
+ * Runs a group's preRun. Before help, docker prints the refusal on stderr and shows no help
+ * (exit 0): then false is returned. Otherwise the refusal is thrown.
+ */
+async function helpPreRun(preRun: (path: string) => Promise<void>, path: string, forHelp: boolean, sink: HelpSink): Promise<boolean> {
+  if (!forHelp) {
+    await preRun(path);
+    return true;
+  }
+  try {
+    await preRun(path);
+    return true;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    sink.printHelp(`${message}\n`, true);
+    return false;
+  }
+}
+
+/** A commander option for a FlagSpec: pflag's value parsing and messages. */
+function flagOption(f: FlagSpec, help: HelpCommand): Option {
+  const opt = new Option(commanderFlags(f), f.usage);
+  if (f.hidden || f.deprecated !== undefined) opt.hideHelp();
+  if (f.type !== 'bool') {
+    opt.argParser((value: string, previous: unknown) => {
+      try {
+        const parsed = parseFlagValue(f, value, previous);
+        if (f.deprecated !== undefined) notices.push(`Flag --${f.name} has been deprecated, ${f.deprecated}\n`);
+        return parsed;
+      } catch (e) {
+        throw e instanceof FlagValueError ? flagError(e.message, help) : e;
+      }
+    });
+  }
+  return opt;
+}
+
+/**
+ * pflag's deprecation notices of the command being parsed. cobra buffers them and prints
+ * them (on docker's stdout) once that command's flags parsed without error.
+ */
+let notices: string[] = [];
+
+/** A leaf's bool flag error found before parsing, thrown once the group's flags are parsed. */
+let leafFlagError: unknown;
+
+function flushNotices(sink: HelpSink): void {
+  if (notices.length > 0) sink.printHelp(notices.join(''), false);
+  notices = [];
 }
 
 /** pflag warns on stdout when the deprecated -h shorthand is used for help. */
@@ -220,6 +292,18 @@ export function normalizeBools(argv: readonly string[], flags: readonly FlagSpec
   const out: string[] = [];
   let done = false;
   for (const tok of argv) {
+    // pflag also takes `-d=false` for a bool shorthand (a value must follow the `=`).
+    const short = done ? null : /^-([^-=])=(.+)$/s.exec(tok);
+    const shortFlag = short ? flags.find((x) => x.short === short[1] && x.type === 'bool') : undefined;
+    if (short && shortFlag) {
+      const text = short[2] ?? '';
+      const v = parseGoBool(text);
+      if (v === undefined) {
+        throw flagError(`invalid argument ${goQuote(text)} for "${flagDisplayName(shortFlag)}" flag: strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`, help);
+      }
+      boolOverrides.set(shortFlag.name, v);
+      continue;
+    }
     if (done || !tok.startsWith('--') || !tok.includes('=')) {
       if (tok === '--') done = true;
       out.push(tok);
@@ -266,7 +350,18 @@ function mapCommanderError(err: CommanderError, help: HelpCommand, argv: readonl
 
 /** Finds the leaf a group would dispatch argv to, so its bool flags can be normalized. */
 export function findLeaf(group: Command, argv: readonly string[]): { cmd: Command; index: number } | undefined {
-  const index = argv.findIndex((a) => !a.startsWith('-'));
+  // The value of a group flag given as `--flag value` is not the subcommand's name.
+  const valued = (metaOf.get(group)?.persistent ?? []).filter((f) => f.type !== 'bool');
+  const takesValue = (tok: string) => valued.some((f) => tok === `--${f.name}` || (f.short !== undefined && tok === `-${f.short}`));
+  let index = -1;
+  for (let i = 0; i < argv.length; i++) {
+    const tok = argv[i] ?? '';
+    if (!tok.startsWith('-')) {
+      index = i;
+      break;
+    }
+    if (takesValue(tok)) i++;
+  }
   if (index < 0) return undefined;
   const word = argv[index];
   const cmd = group.commands.find((c) => c.name() === word || c.aliases().includes(word ?? ''));
@@ -276,21 +371,33 @@ export function findLeaf(group: Command, argv: readonly string[]): { cmd: Comman
 /** Parses argv (after the group word) on a group made by createGroup. */
 export async function runGroup(group: Command, argv: readonly string[]): Promise<void> {
   lastArgv = argv;
+  notices = [];
+  leafFlagError = undefined;
   const leaf = findLeaf(group, argv);
   let args = [...argv];
   if (leaf) {
     const meta = metaOf.get(leaf.cmd);
     if (meta) {
-      args = [...argv.slice(0, leaf.index + 1), ...normalizeBools(argv.slice(leaf.index + 1), meta.flags, meta.help)];
+      try {
+        args = [...argv.slice(0, leaf.index + 1), ...normalizeBools(argv.slice(leaf.index + 1), meta.flags, meta.help)];
+      } catch (e) {
+        // The group's own flags parse first (their notices are printed): the leaf fails then.
+        if ((metaOf.get(group)?.persistent ?? []).length === 0) throw e;
+        leafFlagError = e;
+        args = argv.slice(0, leaf.index + 1);
+      }
     }
   }
   try {
     await group.parseAsync(args, { from: 'user' });
   } catch (err) {
-    if (err instanceof CommanderError && !(err instanceof StatusError)) {
-      const meta = metaOf.get(group);
-      if (meta) throw mapCommanderError(err, meta.help, argv);
+    const meta = metaOf.get(group);
+    let mapped = err;
+    if (err instanceof CommanderError && !(err instanceof StatusError) && meta) mapped = mapCommanderError(err, meta.help, argv);
+    // docker's flag error function checks the command's API version first.
+    if (mapped instanceof UsageError && meta?.preRun) {
+      await meta.preRun((leaf ? metaOf.get(leaf.cmd)?.help.path : undefined) ?? meta.help.path);
     }
-    throw err;
+    throw mapped;
   }
 }

@@ -36,6 +36,12 @@ export interface FlagSpec {
   readonly defaultText?: string;
   readonly hidden?: boolean;
   /**
+   * pflag's MarkDeprecated message: the flag is hidden from help and each use prints
+   * `Flag --name has been deprecated, <message>` (cobra prints it on stdout, and only when
+   * the command's flags parsed without error).
+   */
+  readonly deprecated?: string;
+  /**
    * A flag.Value's Set for types parsed by the command (external-ca, pem-file, node-addr):
    * returns the new value (given the previous one, for repeatable flags) or throws an Error
    * whose message pflag puts after `invalid argument "…" for "--flag" flag: `.

@@ -172,6 +172,11 @@ export const SERVICE_FORMATS = {
   rawQuiet: SERVICE_RAW_QUIET_FORMAT,
 } as const;
 
+/** The format `service ls` and `stack services` use without --format: servicesFormat unless -q, else "table". */
+export function defaultServiceFormat(servicesFormat: string | undefined, quiet: boolean): string {
+  return servicesFormat && !quiet ? servicesFormat : 'table';
+}
+
 /** service.ListFormatWrite: sorted by name (natural order), rendered through the format layer. */
 export function renderServiceList(services: readonly ListedService[], format: string, quiet: boolean): string {
   const sorted = sortNatural([...services], (s) => s.Spec?.Name ?? '');

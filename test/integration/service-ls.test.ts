@@ -9,29 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { labUp, runDocker, runTsw } from '../support/oracle.ts';
-import { assertSame, waitUntil } from '../support/node-lab.ts';
+import { labUp } from '../support/oracle.ts';
+import { assertSame, assertSameStable, waitUntil } from '../support/node-lab.ts';
 import { createService, IMAGE, IMAGE1, REGISTRY, removeLeftovers, servicesOf } from '../support/service-reads.ts';
 
 const P = 'tsw-r-ls-';
 
-/**
- * docker, tsw, docker: when both docker runs agree, nothing changed in between and tsw must
- * print the same; when they differ (another test changed its services), try again.
- */
-function assertSameStable(args: readonly string[]): void {
-  for (let i = 0; i < 10; i++) {
-    const d1 = runDocker(args);
-    const t = runTsw(args);
-    const d2 = runDocker(args);
-    if (d1.stdout !== d2.stdout || d1.stderr !== d2.stderr || d1.code !== d2.code) continue;
-    assert.equal(t.stdout, d1.stdout, `stdout of ${args.join(' ')}`);
-    assert.equal(t.stderr, d1.stderr, `stderr of ${args.join(' ')}`);
-    assert.equal(t.code, d1.code, `exit code of ${args.join(' ')}`);
-    return;
-  }
-  assert.fail(`the swarm never held still for ${args.join(' ')}`);
-}
 const F = ['--filter', `name=${P}`];
 
 describe('service ls (differential, lab swarm)', () => {

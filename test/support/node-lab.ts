@@ -57,6 +57,23 @@ export function assertSameTimed(args: readonly string[], env: Env = {}): Outcome
   return last.before;
 }
 
+/**
+ * docker, tsw, docker: when both docker runs agree, nothing changed in between and tsw must
+ * print the same; when they differ (another test changed its services), try again.
+ */
+export function assertSameStable(args: readonly string[], env: Env = {}): Outcome {
+  for (let i = 0; i < 10; i++) {
+    const d1 = runDocker(args, { env });
+    const t = runTsw(args, { env });
+    const d2 = runDocker(args, { env });
+    if (d1.stdout !== d2.stdout || d1.stderr !== d2.stderr || d1.code !== d2.code) continue;
+    assert.equal(t.stdout, d1.stdout, `stdout of ${args.join(' ')}`);
+    assert.equal(t.stderr, d1.stderr, `stderr of ${args.join(' ')}`);
+    assert.equal(t.code, d1.code, `exit code of ${args.join(' ')}`);
+    return d1;
+  }
+  return assert.fail(`the swarm never held still for ${args.join(' ')}`);
+}
 /** The docker CLI; throws with its stderr when it fails. */
 export function mustDocker(args: readonly string[], env: Env = {}): string {
   const r = runDocker(args, { env });

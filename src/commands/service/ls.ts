@@ -90,11 +90,7 @@ export async function run(opts: LsOptions, deps: Deps): Promise<void> {
   const engine = await deps.engine();
   let services = (await listServices(engine, filtersFrom(opts.filter), !opts.quiet)) as unknown as ListedService[];
   if (!opts.quiet) services = await appendServiceStatus(engine, services);
-  let format = opts.format;
-  if (format === '') {
-    const fromConfig = clientConfig(deps).servicesFormat;
-    format = fromConfig && !opts.quiet ? fromConfig : 'table';
-  }
-  const { renderServiceList } = await import('../../render/service-list.ts');
+  const { renderServiceList, defaultServiceFormat } = await import('../../render/service-list.ts');
+  const format = opts.format !== '' ? opts.format : defaultServiceFormat(clientConfig(deps).servicesFormat, opts.quiet);
   deps.stdout.write(renderServiceList(services, format, opts.quiet));
 }

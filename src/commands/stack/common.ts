@@ -1,0 +1,71 @@
+/**
+ * What the stack verbs share (cli/command/stack/common.go and stack/swarm/common.go,
+ * docker 28): the stack name check and the namespace label filters.
+ */
+import { goQuote } from '../../cli/flags.ts';
+import type { Deps } from '../../deps.ts';
+import type { Filters } from '../../engine/types.ts';
+import { StatusError } from '../../errors.ts';
+
+/** The `version` annotation of the stack group (cli/command/stack/cmd.go). */
+const STACK_API_VERSION = '1.25';
+
+/**
+ * areSubcommandsSupported (cmd/docker/docker.go), run before every stack command: an API
+ * version below the group's annotation is an error naming the command (`docker stack rm`,
+ * also when called as `down`). An unreachable daemon passes (its first request fails instead).
+ */
+export async function checkStackAPIVersion(commandPath: string, deps: Deps): Promise<void> {
+  const [engine, { compareVersions }] = await Promise.all([deps.engine(), import('../../engine/negotiate.ts')]);
+  const version = await engine.apiVersion();
+  if (compareVersions(version, STACK_API_VERSION) < 0) {
+    throw new StatusError(`${commandPath} requires API version ${STACK_API_VERSION}, but the Docker daemon API version is ${version}`, 1);
+  }
+}
+
+/** convert.LabelNamespace: the label every object of a stack carries. */
+export const LABEL_NAMESPACE = 'com.docker.stack.namespace';
+
+/** Go's unicode.IsSpace. */
+function isGoSpace(ch: string): boolean {
+  switch (ch) {
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case ' ':
+    case '\u0085':
+    case '\u00a0':
+      return true;
+  }
+  return /^[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(ch);
+}
+
+const quoteOrSpace = (ch: string): boolean => ch === '"' || ch === "'" || isGoSpace(ch);
+
+/**
+ * validateStackName: only rejects a name that is empty once whitespace and quote
+ * characters are trimmed from both ends: `invalid stack name: "<name>"` (exit 1).
+ */
+export function validateStackName(namespace: string): void {
+  const chars = [...namespace];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && quoteOrSpace(chars[start] ?? '')) start++;
+  while (end > start && quoteOrSpace(chars[end - 1] ?? '')) end--;
+  if (start === end) throw new StatusError(`invalid stack name: ${goQuote(namespace)}`, 1);
+}
+
+/** getStackFilter / getStackFilterFromOpt: the user's filters plus label=<namespace>=<stack>. */
+export function stackFilter(namespace: string, user: Filters = {}): Filters {
+  const out: Record<string, Record<string, boolean>> = {};
+  for (const [k, v] of Object.entries(user)) out[k] = { ...v };
+  (out['label'] ??= {})[`${LABEL_NAMESPACE}=${namespace}`] = true;
+  return out;
+}
+
+/** getAllStacksFilter: every object that has the namespace label. */
+export function allStacksFilter(): Filters {
+  return { label: { [LABEL_NAMESPACE]: true } };
+}

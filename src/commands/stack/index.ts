@@ -1,0 +1,33 @@
+/** `docker stack`: manage Swarm stacks (cli/command/stack/cmd.go, docker 28). */
+import type { Command } from 'commander';
+import { createGroup } from '../../cli/define.ts';
+import type { CommandContext } from '../context.ts';
+import { checkStackAPIVersion } from './common.ts';
+import * as ls from './ls.ts';
+import * as ps from './ps.ts';
+import * as rm from './rm.ts';
+import * as services from './services.ts';
+
+export function group(ctx: CommandContext): Command {
+  const g = createGroup(
+    'docker',
+    {
+      name: 'stack',
+      use: 'stack [OPTIONS]',
+      short: 'Manage Swarm stacks',
+      // Left over from the Kubernetes orchestrator: accepted everywhere, ignored, and each
+      // use prints pflag's deprecation notice.
+      persistentFlags: [
+        { name: 'orchestrator', type: 'string', usage: 'Orchestrator to use (swarm|all)', deprecated: 'option will be ignored' },
+      ],
+      // The group's `version: 1.25` annotation.
+      preRun: (path) => checkStackAPIVersion(path, ctx.deps),
+    },
+    ctx.sink,
+  );
+  ls.register(g, ctx);
+  ps.register(g, ctx);
+  rm.register(g, ctx);
+  services.register(g, ctx);
+  return g;
+}
