@@ -18,6 +18,11 @@ export interface CatalogEntry {
 
 export const catalog: readonly CatalogEntry[] = [
   {
+    name: 'network',
+    short: 'Manage networks',
+    load: async (ctx) => (await import('./network/index.ts')).group(ctx),
+  },
+  {
     name: 'node',
     short: 'Manage Swarm nodes',
     load: async (ctx) => (await import('./node/index.ts')).group(ctx),

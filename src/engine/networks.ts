@@ -1,6 +1,10 @@
-/** Network lookups the service commands need (client/network_inspect.go, docker 28). */
-import { trimID } from './client.ts';
-import type { Engine } from './types.ts';
+/**
+ * Networks (client/network_{inspect,list,create,remove}.go, docker 28): the lookups the service
+ * commands need and the calls of `network create/ls/inspect/rm`.
+ */
+import { filtersQuery, trimID } from './client.ts';
+import { compareVersions } from './negotiate.ts';
+import type { Engine, Filters, Raw } from './types.ts';
 
 export interface NetworkSummary {
   readonly Id?: string;
@@ -16,4 +20,58 @@ export async function inspectNetworkID(engine: Engine, ref: string, scope = 'swa
     query: scope !== '' ? { scope } : {},
   });
   return value?.Id ?? '';
+}
+
+/** NetworkInspectWithRaw: GET /networks/{ref}, `verbose=true` and `scope` only when set. */
+export async function inspectNetwork(engine: Engine, ref: string, opts: { verbose?: boolean; scope?: string } = {}): Promise<Raw<NetworkSummary>> {
+  const query: Record<string, string> = {};
+  if (opts.verbose === true) query['verbose'] = 'true';
+  if (opts.scope !== undefined && opts.scope !== '') query['scope'] = opts.scope;
+  return engine.request<NetworkSummary>({ method: 'GET', path: `/networks/${trimID('network', ref)}`, query });
+}
+
+/** NetworkList: GET /networks, with `filters` only when there are some. */
+export async function listNetworks(engine: Engine, filters: Filters): Promise<NetworkSummary[]> {
+  const { value } = await engine.request<NetworkSummary[] | null>({ method: 'GET', path: '/networks', query: filtersQuery(filters) });
+  return value ?? [];
+}
+
+/** network.IPAMConfig as encoding/json writes it (empty fields omitted). */
+export interface IPAMConfig {
+  readonly Subnet?: string;
+  readonly IPRange?: string;
+  readonly Gateway?: string;
+  readonly AuxiliaryAddresses?: Readonly<Record<string, string>>;
+}
+
+/** network.CreateOptions, fields in Go's declaration order (the JSON body keeps it). */
+export interface NetworkCreateOptions {
+  readonly Driver: string;
+  readonly Scope: string;
+  readonly EnableIPv4?: boolean;
+  readonly EnableIPv6?: boolean;
+  readonly IPAM: { readonly Driver: string; readonly Options: Readonly<Record<string, string>>; readonly Config: readonly IPAMConfig[] } | null;
+  readonly Internal: boolean;
+  readonly Attachable: boolean;
+  readonly Ingress: boolean;
+  readonly ConfigOnly: boolean;
+  readonly ConfigFrom: { readonly Network: string } | null;
+  readonly Options: Readonly<Record<string, string>>;
+  readonly Labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * NetworkCreate: POST /networks/create with network.CreateRequest (the options, then Name); to
+ * daemons older than API 1.44 the client adds CheckDuplicate=true. Returns the new ID.
+ */
+export async function createNetwork(engine: Engine, name: string, options: NetworkCreateOptions): Promise<string> {
+  const body: Record<string, unknown> = { ...options, Name: name };
+  if (compareVersions(await engine.apiVersion(), '1.44') < 0) body['CheckDuplicate'] = true;
+  const { value } = await engine.request<{ Id?: string } | null>({ method: 'POST', path: '/networks/create', body });
+  return value?.Id ?? '';
+}
+
+/** NetworkRemove: DELETE /networks/{ref}. */
+export async function removeNetwork(engine: Engine, ref: string): Promise<void> {
+  await engine.request({ method: 'DELETE', path: `/networks/${trimID('network', ref)}` });
 }
