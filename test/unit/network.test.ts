@@ -247,6 +247,25 @@ describe('network rm', () => {
     assert.equal(deps.out(), `${INGRESS_WARNING} [y/N] ingress\n`);
   });
 
+  it('SIGINT at the prompt: a newline, nothing removed, exit 1 without a message', async () => {
+    const stdin = new PassThrough();
+    const deps = fakeDeps((r) => (r.method === 'GET' ? { Ingress: true } : {}), stdin);
+    let handler: (() => void) | undefined;
+    let stopped = false;
+    const withSignals = Object.assign(deps, {
+      onInterrupt: (h: () => void) => {
+        handler = h;
+        return () => void (stopped = true);
+      },
+    });
+    const done = runRm({ networks: ['ingress', 'other'], force: false }, withSignals);
+    setTimeout(() => handler?.(), 10);
+    await assert.rejects(done, (e: unknown) => e instanceof StatusError && e.status === 1 && e.message === '');
+    assert.equal(stopped, true);
+    assert.deepEqual(deps.requests.map((r) => r.method), ['GET']);
+    assert.equal(deps.out(), `${INGRESS_WARNING} [y/N] \n`);
+  });
+
   it('prints errors at once, skips missing ones with -f, ends with "exit status 1"', async () => {
     const handler = (r: RequestOptions) => {
       if (r.path === '/networks/gone') throw new DaemonError('network gone not found', 404);

@@ -35,17 +35,23 @@ export const INGRESS_WARNING =
 /**
  * prompt.Confirm: the message and " [y/N] " on stdout, then one line of stdin; "y" or "Y"
  * (surrounding spaces ignored) is yes, anything else, end of input or a read error is no.
+ * SIGINT while waiting prints a newline and fails with prompt.ErrTerminated, which docker
+ * exits 1 on without a message.
  */
 export function confirm(deps: Deps, message: string): Promise<boolean> {
   deps.stdout.write(`${message} [y/N] `);
   const stdin = deps.stdin;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let text = '';
-    const finish = (answer: string | undefined) => {
+    const cleanup = () => {
       stdin.removeListener('data', onData);
       stdin.removeListener('end', onEnd);
       stdin.removeListener('error', onEnd);
       stdin.pause();
+      stopInterrupt?.();
+    };
+    const finish = (answer: string | undefined) => {
+      cleanup();
       // bufio.Scanner's line: without "\n" and a trailing "\r"; TrimSpace and EqualFold "y".
       const line = (answer ?? '').replace(/\r$/, '');
       resolve(answer !== undefined && line.trim().toLowerCase() === 'y');
@@ -57,6 +63,11 @@ export function confirm(deps: Deps, message: string): Promise<boolean> {
     };
     // At EOF a last line without "\n" still counts; nothing at all is no answer.
     const onEnd = () => finish(text === '' ? undefined : text);
+    const stopInterrupt = deps.onInterrupt?.(() => {
+      cleanup();
+      deps.stdout.write('\n');
+      reject(new StatusError('', 1));
+    });
     stdin.on('data', onData);
     stdin.on('end', onEnd);
     stdin.on('error', onEnd);
