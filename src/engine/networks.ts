@@ -3,6 +3,7 @@
  * commands need and the calls of `network create/ls/inspect/rm`.
  */
 import { filtersQuery, trimID } from './client.ts';
+import { goJSON, strOmitEmpty } from './gojson.ts';
 import { compareVersions } from './negotiate.ts';
 import type { Engine, Filters, Raw } from './types.ts';
 
@@ -65,10 +66,53 @@ export interface NetworkCreateOptions {
  * daemons older than API 1.44 the client adds CheckDuplicate=true. Returns the new ID.
  */
 export async function createNetwork(engine: Engine, name: string, options: NetworkCreateOptions): Promise<string> {
-  const body: Record<string, unknown> = { ...options, Name: name };
-  if (compareVersions(await engine.apiVersion(), '1.44') < 0) body['CheckDuplicate'] = true;
-  const { value } = await engine.request<{ Id?: string } | null>({ method: 'POST', path: '/networks/create', body });
+  const checkDuplicate = compareVersions(await engine.apiVersion(), '1.44') < 0;
+  const bodyJSON = encodeCreateRequest(name, options, checkDuplicate);
+  const { value } = await engine.request<{ Id?: string } | null>({ method: 'POST', path: '/networks/create', bodyJSON });
   return value?.Id ?? '';
+}
+
+/** network.CreateRequest as encoding/json writes it (field order, omitempty, HTML-safe strings). */
+export function encodeCreateRequest(name: string, o: NetworkCreateOptions, checkDuplicate: boolean): string {
+  const optBool = (b: boolean | undefined) => (b === undefined ? undefined : goJSON.bool(b));
+  const ipam = o.IPAM;
+  return goJSON.obj([
+    ['Driver', goJSON.str(o.Driver)],
+    ['Scope', goJSON.str(o.Scope)],
+    ['EnableIPv4', optBool(o.EnableIPv4)],
+    ['EnableIPv6', optBool(o.EnableIPv6)],
+    [
+      'IPAM',
+      ipam === null
+        ? goJSON.null
+        : goJSON.obj([
+            ['Driver', goJSON.str(ipam.Driver)],
+            ['Options', goJSON.map(ipam.Options)],
+            [
+              'Config',
+              goJSON.arr(
+                ipam.Config.map((c) =>
+                  goJSON.obj([
+                    ['Subnet', strOmitEmpty(c.Subnet)],
+                    ['IPRange', strOmitEmpty(c.IPRange)],
+                    ['Gateway', strOmitEmpty(c.Gateway)],
+                    ['AuxiliaryAddresses', c.AuxiliaryAddresses && Object.keys(c.AuxiliaryAddresses).length > 0 ? goJSON.map(c.AuxiliaryAddresses) : undefined],
+                  ]),
+                ),
+              ),
+            ],
+          ]),
+    ],
+    ['Internal', goJSON.bool(o.Internal)],
+    ['Attachable', goJSON.bool(o.Attachable)],
+    ['Ingress', goJSON.bool(o.Ingress)],
+    ['ConfigOnly', goJSON.bool(o.ConfigOnly)],
+    ['ConfigFrom', o.ConfigFrom === null ? goJSON.null : goJSON.obj([['Network', goJSON.str(o.ConfigFrom.Network)]])],
+    ['Options', goJSON.map(o.Options)],
+    ['Labels', goJSON.map(o.Labels)],
+    ['Name', goJSON.str(name)],
+    ['CheckDuplicate', checkDuplicate ? goJSON.bool(true) : undefined],
+  ]).text;
 }
 
 /** NetworkRemove: DELETE /networks/{ref}. */

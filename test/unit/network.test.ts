@@ -149,7 +149,7 @@ describe('network create request', () => {
         ipv4: false,
         ipv6: true,
         opts: ['encrypted', 'b=2', 'b=3'],
-        labels: ['z=1', 'a'],
+        labels: ['z=1', 'a', 'h=<&>'],
         configFrom: 'src',
         subnets: ['10.5.0.0/24'],
       },
@@ -159,15 +159,15 @@ describe('network create request', () => {
     assert.equal(deps.requests[0]?.method, 'POST');
     assert.equal(deps.requests[0]?.path, '/networks/create');
     assert.equal(
-      JSON.stringify(deps.requests[0]?.body),
+      deps.requests[0]?.bodyJSON,
       '{"Driver":"bridge","Scope":"","IPAM":{"Driver":"default","Options":{},"Config":[]},"Internal":false,"Attachable":false,' +
         '"Ingress":false,"ConfigOnly":false,"ConfigFrom":null,"Options":{},"Labels":{},"Name":"n1","CheckDuplicate":true}',
     );
     assert.equal(
-      JSON.stringify(deps.requests[1]?.body),
+      deps.requests[1]?.bodyJSON,
       '{"Driver":"overlay","Scope":"","EnableIPv4":false,"EnableIPv6":true,"IPAM":{"Driver":"default","Options":{},' +
         '"Config":[{"Subnet":"10.5.0.0/24"}]},"Internal":false,"Attachable":false,"Ingress":false,"ConfigOnly":false,' +
-        '"ConfigFrom":{"Network":"src"},"Options":{"b":"3","encrypted":""},"Labels":{"a":"","z":"1"},"Name":"n2","CheckDuplicate":true}',
+        '"ConfigFrom":{"Network":"src"},"Options":{"b":"3","encrypted":""},"Labels":{"a":"","h":"\\u003c\\u0026\\u003e","z":"1"},"Name":"n2","CheckDuplicate":true}',
     );
   });
 
