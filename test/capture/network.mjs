@@ -59,9 +59,9 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(proxySocket, resolve));
 
-function run(args, input, viaProxy = true) {
+function run(args, input, viaProxy = true, env = {}) {
   return new Promise((resolve) => {
-    const p = spawn(docker, args, { env: { ...ENV, DOCKER_HOST: viaProxy ? `unix://${proxySocket}` : host } });
+    const p = spawn(docker, args, { env: { ...ENV, DOCKER_HOST: viaProxy ? `unix://${proxySocket}` : host, ...env } });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (c) => (stdout += c));
@@ -72,10 +72,10 @@ function run(args, input, viaProxy = true) {
 }
 
 const cases = [];
-async function capture(name, args, input) {
+async function capture(name, args, input, env) {
   log = [];
-  const r = await run(args, input);
-  cases.push({ name, args, ...(input !== undefined ? { input } : {}), ...r, recorded: log });
+  const r = await run(args, input, true, env);
+  cases.push({ name, args, ...(input !== undefined ? { input } : {}), ...(env ? { env } : {}), ...r, recorded: log });
   return r;
 }
 
@@ -129,6 +129,12 @@ try {
     await capture(`create error ${flags.join(' ')}`, ['network', 'create', ...flags, bad]);
   }
   await capture('create no args', ['network', 'create']);
+  // Flags newer than the API version: checked before the arguments, hidden from --help.
+  const old = { DOCKER_API_VERSION: '1.24' };
+  await capture('create api 1.24 flags', ['network', 'create', '--attachable', '--scope', 'swarm', '--ingress', '--config-only', '--config-from', 'x', bad], undefined, old);
+  await capture('create api 1.24 flags, no args', ['network', 'create', '--attachable'], undefined, old);
+  await capture('create api 1.24 help', ['network', 'create', '--help'], undefined, old);
+  await capture('create api 1.29 flags', ['network', 'create', '--attachable', '--ingress', '--scope', 'swarm', bad], undefined, { DOCKER_API_VERSION: '1.29' });
   await capture('create help', ['network', 'create', '--help']);
 
   // fixtures for the reads

@@ -16,6 +16,7 @@ interface Case {
   readonly name: string;
   readonly args: string[];
   readonly input?: string;
+  readonly env?: Record<string, string>;
   readonly stdout: string;
   readonly stderr: string;
   readonly code: number;
@@ -50,7 +51,7 @@ async function runCase(c: Case): Promise<{ stdout: string; stderr: string; code:
       stdout: out,
       stderr: err,
       stdin: Readable.from(c.input ? [c.input] : []),
-      env: { HOME: '/nonexistent-home', TZ: 'UTC', DOCKER_HOST: daemon.host },
+      env: { HOME: '/nonexistent-home', TZ: 'UTC', DOCKER_HOST: daemon.host, ...c.env },
       now: () => new Date('2026-11-22T00:30:00Z'),
       system: { platform: 'linux', uid: 0, cwd: '/', homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
       helpWidth: 80,
