@@ -237,6 +237,16 @@ describe('network rm', () => {
     }
   });
 
+  it('a second prompt does not see what the first one read with its line (bufio.Scanner buffers it)', async () => {
+    for (const chunks of [['n\ny\n'], ['n\n', 'y\n']]) {
+      const deps = fakeDeps((r) => (r.method === 'GET' ? { Ingress: true } : {}), Readable.from(chunks));
+      await runRm({ networks: ['ingress', 'ingress'], force: false }, deps);
+      const deletes = deps.requests.filter((r) => r.method === 'DELETE').length;
+      assert.equal(deletes, chunks.length === 1 ? 0 : 1, JSON.stringify(chunks));
+      assert.equal(deps.out().startsWith(`${INGRESS_WARNING} [y/N] ${INGRESS_WARNING} [y/N] `), true);
+    }
+  });
+
   it('reads the answer from a stream that arrives later', async () => {
     const stdin = new PassThrough();
     const deps = fakeDeps((r) => (r.method === 'GET' ? { Ingress: true } : {}), stdin);

@@ -68,6 +68,11 @@ export function confirm(deps: Deps, message: string): Promise<boolean> {
       deps.stdout.write('\n');
       reject(new StatusError('', 1));
     });
+    // An earlier prompt may have read stdin to its end already: that is no answer.
+    if ((stdin as { readableEnded?: boolean }).readableEnded === true) {
+      finish(undefined);
+      return;
+    }
     stdin.on('data', onData);
     stdin.on('end', onEnd);
     stdin.on('error', onEnd);
