@@ -5,7 +5,7 @@ import type { FlagSpec } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import { StatusError } from '../../errors.ts';
 import { csvFirstRecord } from '../../spec/gocsv.ts';
-import { validateLabel } from '../../spec/kv.ts';
+import { kvToMap, validateLabel } from '../../spec/kv.ts';
 import type { CommandContext } from '../context.ts';
 
 export interface CreateOptions {
@@ -33,7 +33,7 @@ export interface CreateOptions {
 
 const list = (previous: unknown): string[] => (Array.isArray(previous) ? (previous as string[]) : []);
 
-/** opts.MapOpts.Set: every value accepted; kept as given and folded into a map at run time. */
+/** opts.MapOpts.Set: every value accepted; kept as given and folded into a map (kvToMap) at run time. */
 const mapFlag = (value: string, previous: unknown): string[] => [...list(previous), value];
 
 /** pflag stringSlice Set: "" adds nothing, else the first CSV record; repeated flags append. */
@@ -148,19 +148,9 @@ export function register(group: Command, ctx: CommandContext): void {
   );
 }
 
-/** MapOpts.GetAll over the values given: split at the first '=', a later key wins. */
-function toMap(values: readonly string[], setKey: (o: Record<string, string>, k: string, v: string) => void): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of values) {
-    const eq = v.indexOf('=');
-    setKey(out, eq < 0 ? v : v.slice(0, eq), eq < 0 ? '' : v.slice(eq + 1));
-  }
-  return out;
-}
-
 /** runCreate: IPAM consolidated and checked first (no daemon call on error), then POST; prints the ID. */
 export async function run(opts: CreateOptions, deps: Deps): Promise<void> {
-  const { createIPAMConfig, IPAMError, setKey, sortedMap } = await import('./ipam.ts');
+  const { createIPAMConfig, IPAMError } = await import('./ipam.ts');
   let ipam;
   try {
     ipam = createIPAMConfig({
@@ -168,8 +158,8 @@ export async function run(opts: CreateOptions, deps: Deps): Promise<void> {
       subnets: opts.subnets,
       ipRanges: opts.ipRanges,
       gateways: opts.gateways,
-      auxAddresses: toMap(opts.auxAddresses, setKey),
-      driverOpts: toMap(opts.ipamOpts, setKey),
+      auxAddresses: kvToMap(opts.auxAddresses),
+      driverOpts: kvToMap(opts.ipamOpts),
     });
   } catch (e) {
     if (e instanceof IPAMError) throw new StatusError(e.message, 1);
@@ -188,8 +178,8 @@ export async function run(opts: CreateOptions, deps: Deps): Promise<void> {
     Ingress: opts.ingress,
     ConfigOnly: opts.configOnly,
     ConfigFrom: opts.configFrom !== '' ? { Network: opts.configFrom } : null,
-    Options: sortedMap(toMap(opts.opts, setKey)),
-    Labels: sortedMap(toMap(opts.labels, setKey)),
+    Options: kvToMap(opts.opts),
+    Labels: kvToMap(opts.labels),
   });
   deps.stdout.write(`${id}\n`);
 }
