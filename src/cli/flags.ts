@@ -6,8 +6,9 @@ import { parseCIDR } from './ipnet.ts';
 import { parseDuration } from '../render/duration.ts';
 
 /**
- * pflag value types. The last three are docker's own flag.Value types (cli/command/swarm/opts.go);
- * their parsing lives with the command that declares them and is passed in FlagSpec.parse.
+ * pflag value types. 'map' (opts.MapOpts) and 'strings' (pflag stringSlice) as well as the last
+ * three (docker's own flag.Value types, cli/command/swarm/opts.go) are parsed by the command that
+ * declares them, through FlagSpec.parse.
  */
 export type FlagType =
   | 'bool'
@@ -21,6 +22,8 @@ export type FlagType =
   | 'stringArray'
   | 'duration'
   | 'ipNetSlice'
+  | 'map'
+  | 'strings'
   | 'external-ca'
   | 'pem-file'
   | 'node-addr';

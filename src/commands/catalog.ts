@@ -23,6 +23,11 @@ export const catalog: readonly CatalogEntry[] = [
     load: async (ctx) => (await import('./config/index.ts')).group(ctx),
   },
   {
+    name: 'network',
+    short: 'Manage networks',
+    load: async (ctx) => (await import('./network/index.ts')).group(ctx),
+  },
+  {
     name: 'node',
     short: 'Manage Swarm nodes',
     load: async (ctx) => (await import('./node/index.ts')).group(ctx),

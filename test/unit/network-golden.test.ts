@@ -1,0 +1,77 @@
+/**
+ * `network create/ls/inspect/rm` replayed: test/capture/network.mjs recorded docker 28 on the
+ * lab (what it printed, and every API exchange with the lab's answers); tsw runs the same
+ * arguments against those answers (test/support/replay-daemon.ts) and must print the same
+ * bytes, exit the same way and send the same requests (method, URL, JSON body).
+ */
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { main, type ProcessIO } from '../../src/cli.ts';
+import type { Out } from '../../src/deps.ts';
+import { readGolden } from '../support/golden.ts';
+import { type Recorded, startReplayDaemon } from '../support/replay-daemon.ts';
+
+interface Case {
+  readonly name: string;
+  readonly args: string[];
+  readonly input?: string;
+  readonly env?: Record<string, string>;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+  readonly recorded: Recorded[];
+}
+
+const cases = JSON.parse(readGolden('network/cases.json')) as Case[];
+
+function sink(): Out & { text: string } {
+  const s = { text: '', isTTY: false, columns: 0, write: (t: string) => void (s.text += t) };
+  return s;
+}
+
+/** A request as compared: method, URL and the body byte for byte (encoding/json output). */
+const view = (r: Recorded) => ({
+  method: r.method,
+  url: r.url,
+  body: r.body,
+});
+
+async function runCase(c: Case): Promise<{ stdout: string; stderr: string; code: number; requests: Recorded[] }> {
+  const daemon = await startReplayDaemon({
+    lab: { image: '', cwd: '/', work: '/', env: {}, networks: {}, secrets: {}, configs: {} },
+    apiVersion: '1.41',
+    recorded: c.recorded,
+    stderr: c.stderr,
+  });
+  try {
+    const out = sink();
+    const err = sink();
+    const io: ProcessIO = {
+      stdout: out,
+      stderr: err,
+      stdin: Readable.from(c.input ? [c.input] : []),
+      env: { HOME: '/nonexistent-home', TZ: 'UTC', DOCKER_HOST: daemon.host, ...c.env },
+      now: () => new Date('2026-11-22T00:30:00Z'),
+      system: { platform: 'linux', uid: 0, cwd: '/', homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
+      helpWidth: 80,
+    };
+    const code = await main(c.args, io);
+    return { stdout: out.text, stderr: err.text, code, requests: daemon.requests };
+  } finally {
+    await daemon.close();
+  }
+}
+
+describe('network: docker 28 replayed (test/golden/network/cases.json)', () => {
+  it('has the captured cases', () => assert.ok(cases.length >= 40));
+  for (const c of cases) {
+    it(c.name, async () => {
+      const t = await runCase(c);
+      assert.equal(t.stdout, c.stdout, 'stdout');
+      assert.equal(t.stderr, c.stderr, 'stderr');
+      assert.equal(t.code, c.code, 'exit code');
+      assert.deepEqual(t.requests.map(view), c.recorded.map(view), 'requests');
+    });
+  }
+});
