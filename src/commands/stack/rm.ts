@@ -42,13 +42,18 @@ interface Removable {
  * stderr without a newline (docker's Fprintf) and removal goes on. Returns whether any failed.
  */
 async function removeAll(engine: Engine, deps: Deps, kind: 'service' | 'secret' | 'config' | 'network', objects: readonly Removable[]): Promise<boolean> {
-  const [{ removeService }, { removeObject }] = await Promise.all([import('../../engine/services.ts'), import('../../engine/stacks.ts')]);
+  const [{ removeService }, { removeNetwork }, { removeSecret }, { removeConfig }] = await Promise.all([
+    import('../../engine/services.ts'),
+    import('../../engine/networks.ts'),
+    import('../../engine/secrets.ts'),
+    import('../../engine/configs.ts'),
+  ]);
+  const remove = { service: removeService, network: removeNetwork, secret: removeSecret, config: removeConfig }[kind];
   let failed = false;
   for (const o of objects) {
     deps.stdout.write(`Removing ${kind} ${o.name}\n`);
     try {
-      if (kind === 'service') await removeService(engine, o.id);
-      else await removeObject(engine, kind, o.id);
+      await remove(engine, o.id);
     } catch (e) {
       failed = true;
       deps.stderr.write(`Failed to remove ${kind} ${o.id}: ${errorText(e)}`);
@@ -91,7 +96,7 @@ export async function run(opts: RmOptions, deps: Deps): Promise<void> {
   for (const ns of opts.namespaces) validateStackName(ns);
   const [{ listServices }, { listNetworks }, { listSwarmObjects }, { compareVersions }] = await Promise.all([
     import('../../engine/services.ts'),
-    import('../../engine/stacks.ts'),
+    import('../../engine/networks.ts'),
     import('../../engine/secrets.ts'),
     import('../../engine/negotiate.ts'),
   ]);
