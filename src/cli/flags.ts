@@ -19,6 +19,8 @@ export type FlagType =
   | 'uint32'
   | 'uint64'
   | 'stringArray'
+  /** pflag stringSlice (repeatable, each value read as one CSV record); parsed by FlagSpec.parse. */
+  | 'strings'
   | 'duration'
   | 'ipNetSlice'
   | 'external-ca'
