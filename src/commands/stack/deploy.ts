@@ -101,7 +101,8 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
 
   if (!RESOLVE.includes(opts.resolveImage)) throw new StatusError(`Invalid option ${opts.resolveImage} for flag --resolve-image`, 1);
   const engine = await deps.engine();
-  const resolveImage = versionLess(await engine.apiVersion(), '1.30') ? 'never' : opts.resolveImage;
+  const { apiLess } = await import('../../compose/convert/compose.ts');
+  const resolveImage = apiLess(await engine.apiVersion(), '1.30') ? 'never' : opts.resolveImage;
   if (opts.detach && !opts.detachChanged) {
     deps.stderr.write('Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n');
   }
@@ -165,7 +166,7 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
     const body = { ...createOpts, Driver: createOpts.Driver === '' ? 'overlay' : createOpts.Driver };
     deps.stdout.write(`Creating network ${name}\n`);
     try {
-      await stackEngine.createNetworkRaw(engine, convert.networkCreateBody(name, body));
+      await stackEngine.createNetworkRaw(engine, convert.networkCreateBody(name, body, await engine.apiVersion()));
     } catch (e) {
       throw new StatusError(`failed to create network ${name}: ${message(e)}`, 1);
     }
@@ -315,13 +316,4 @@ async function deployServices(
 interface CurrentSpec {
   readonly Labels?: Record<string, string> | null;
   readonly TaskTemplate?: { readonly ForceUpdate?: number; readonly ContainerSpec?: { readonly Image?: string } };
-}
-
-function versionLess(a: string, b: string): boolean {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
-  }
-  return false;
 }

@@ -131,8 +131,8 @@ function sortedMap(m: Readonly<Record<string, string>>): Record<string, string> 
 }
 
 /** The JSON body of POST /networks/create (network.CreateRequest, fields in Go's order). */
-export function networkCreateBody(name: string, o: NetworkCreateOptions): string {
-  const body = {
+export function networkCreateBody(name: string, o: NetworkCreateOptions, apiVersion: string): string {
+  const body: Record<string, unknown> = {
     Driver: o.Driver,
     Scope: '',
     IPAM: o.IPAM === undefined ? null : { Driver: o.IPAM.Driver, Options: null, Config: o.IPAM.Config ?? null },
@@ -145,6 +145,8 @@ export function networkCreateBody(name: string, o: NetworkCreateOptions): string
     Labels: sortedMap(o.Labels),
     Name: name,
   };
+  // client.NetworkCreate: CheckDuplicate is deprecated since API 1.44 but set for older daemons.
+  if (apiLess(apiVersion, '1.44')) body['CheckDuplicate'] = true;
   return JSON.stringify(body);
 }
 
@@ -160,4 +162,14 @@ export function fileObjectBody(s: FileObjectSpec): string {
   }
   if (s.Templating !== undefined) body['Templating'] = (s.Templating.Name ?? '') !== '' ? { Name: s.Templating.Name } : {};
   return JSON.stringify(body);
+}
+
+/** versions.LessThan for API versions ("1.41" < "1.44"). */
+export function apiLess(a: string, b: string): boolean {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
+  }
+  return false;
 }

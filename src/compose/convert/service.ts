@@ -22,6 +22,7 @@ import type {
 } from '../../spec/types.ts';
 import { effectiveCapAddCapDrop } from '../../spec/values.ts';
 import type * as C from '../types.ts';
+import { apiLess } from './compose.ts';
 import { ConvertError } from './errors.ts';
 import { addStackLabel, isUserDefinedNetwork, LABEL_IMAGE, type Namespace } from './namespace.ts';
 import { convertVolumes } from './volume.ts';
@@ -273,18 +274,6 @@ function convertUlimits(ulimits: Readonly<Record<string, C.UlimitsConfig>> | und
   return out.sort((a, b) => goLess(a.Name ?? '', b.Name ?? ''));
 }
 
-/** Is the API version a < b ("1.28" < "1.29")? */
-function versionLess(a: string, b: string): boolean {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? 0;
-    const y = pb[i] ?? 0;
-    if (x !== y) return x < y;
-  }
-  return false;
-}
-
 /**
  * convert.Service: the spec of one service, its secret and config references already
  * resolved (and sorted). Throws ConvertError with docker's (unwrapped) message.
@@ -372,7 +361,7 @@ export function convertService(
   if (update !== undefined) spec.UpdateConfig = update;
   const rollback = convertUpdateConfig(deploy.RollbackConfig);
   if (rollback !== undefined) spec.RollbackConfig = rollback;
-  if (versionLess(apiVersion, '1.29')) spec.Networks = networks;
+  if (apiLess(apiVersion, '1.29')) spec.Networks = networks;
   else if (spec.TaskTemplate !== undefined) spec.TaskTemplate.Networks = networks;
   return spec;
 }
