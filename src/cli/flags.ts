@@ -19,6 +19,8 @@ export type FlagType =
   | 'uint32'
   | 'uint64'
   | 'stringArray'
+  /** pflag StringSlice: comma-separated (CSV) and repeatable; the command parses it. */
+  | 'stringSlice'
   | 'duration'
   | 'ipNetSlice'
   | 'external-ca'

@@ -28,6 +28,11 @@ export const catalog: readonly CatalogEntry[] = [
     load: async (ctx) => (await import('./service/index.ts')).group(ctx),
   },
   {
+    name: 'stack',
+    short: 'Manage Swarm stacks',
+    load: async (ctx) => (await import('./stack/index.ts')).group(ctx),
+  },
+  {
     name: 'swarm',
     short: 'Manage Swarm',
     load: async (ctx) => (await import('./swarm/index.ts')).group(ctx),
