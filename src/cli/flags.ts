@@ -19,8 +19,8 @@ export type FlagType =
   | 'uint32'
   | 'uint64'
   | 'stringArray'
-  /** pflag stringSlice (repeatable, each value read as one CSV record); parsed by FlagSpec.parse. */
-  | 'strings'
+  /** pflag StringSlice: comma-separated (CSV) and repeatable; the command parses it. */
+  | 'stringSlice'
   | 'duration'
   | 'ipNetSlice'
   | 'external-ca'

@@ -12,8 +12,8 @@ import { addLeaf, exactArgs } from '../../cli/define.ts';
 import type { FlagSpec } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import { DaemonError, StatusError } from '../../errors.ts';
-import { csvFirstRecord } from '../../spec/gocsv.ts';
 import type { CommandContext } from '../context.ts';
+import { orchestratorFlag, parseStringSlice } from './index.ts';
 
 export interface DeployOptions {
   readonly namespace: string;
@@ -27,15 +27,8 @@ export interface DeployOptions {
   readonly quiet: boolean;
 }
 
-/** pflag stringSlice's Set: each value is one CSV record; the first Set replaces the default. */
-function stringSlice(value: string, previous: unknown): string[] {
-  const list = Array.isArray(previous) ? (previous as string[]) : [];
-  if (value === '') return list;
-  return [...list, ...csvFirstRecord(value)];
-}
-
 export const DEPLOY_FLAGS: readonly FlagSpec[] = [
-  { name: 'compose-file', short: 'c', type: 'strings', usage: 'Path to a Compose file, or "-" to read from stdin', parse: stringSlice },
+  { name: 'compose-file', short: 'c', type: 'stringSlice', usage: 'Path to a Compose file, or "-" to read from stdin', parse: parseStringSlice },
   { name: 'with-registry-auth', type: 'bool', usage: 'Send registry authentication details to Swarm agents' },
   { name: 'prune', type: 'bool', usage: 'Prune services that are no longer referenced' },
   {
@@ -57,7 +50,7 @@ export function register(group: Command, ctx: CommandContext): void {
       aliases: ['up'],
       short: 'Deploy a new stack or update an existing stack',
       args: exactArgs(1),
-      flags: DEPLOY_FLAGS,
+      flags: [...DEPLOY_FLAGS, orchestratorFlag(ctx)],
       action: async (f, args) => {
         const detach = f['detach'] as boolean | undefined;
         await run(

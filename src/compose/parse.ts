@@ -1,0 +1,255 @@
+/**
+ * loader.ParseYAML (docker/cli v28.2.2) with go-yaml v3 semantics on top of the `yaml` package:
+ * plain scalars resolved as yaml.v3 resolves them (only true/false booleans, `0777` octal,
+ * `1_000`, 0x/0o/0b ints, timestamps), anchors, `<<` merge keys (explicit keys win, then the
+ * first merged map), duplicate keys reported as yaml.v3 reports them, and a mapping at the top.
+ * Load this module lazily: it imports `yaml`.
+ */
+import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { ComposeError } from './interpolate.ts';
+
+/** A YAML timestamp (yaml.v3 decodes unquoted timestamps into time.Time). */
+export class YamlTimestamp {
+  constructor(
+    /** time.Time.Format(time.RFC3339Nano), how yaml.v3 and encoding/json write it. */
+    readonly rfc3339: string,
+    /** time.Time.String(), how fmt.Sprint writes it. */
+    readonly goString: string,
+  ) {}
+  toJSON(): string {
+    return this.rfc3339;
+  }
+}
+
+/** A YAML float (yaml.v3 float64), kept apart from ints only where Go prints them differently. */
+export type Resolved = { tag: 'null' | 'bool' | 'int' | 'float' | 'str' | 'timestamp' | 'merge'; value: unknown };
+
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const INT64_MAX = 9223372036854775807n;
+const INT64_MIN = -9223372036854775808n;
+const UINT64_MAX = 18446744073709551615n;
+
+/** strconv.ParseInt/ParseUint(s, 0, 64) after the underscores were removed. */
+function parseGoInt(s: string): bigint | undefined {
+  let neg = false;
+  let t = s;
+  if (t.startsWith('+') || t.startsWith('-')) {
+    neg = t[0] === '-';
+    t = t.slice(1);
+  }
+  let v: bigint;
+  if (/^0[xX][0-9a-fA-F]+$/.test(t)) v = BigInt(t);
+  else if (/^0[bB][01]+$/.test(t)) v = BigInt(`0b${t.slice(2)}`);
+  else if (/^0[oO][0-7]+$/.test(t)) v = BigInt(`0o${t.slice(2)}`);
+  else if (/^0[0-7]+$/.test(t)) v = BigInt(`0o${t.slice(1)}`);
+  else if (/^(0|[1-9][0-9]*)$/.test(t)) v = BigInt(t);
+  else return undefined;
+  if (neg) v = -v;
+  if (v < INT64_MIN || v > UINT64_MAX || (neg && v < INT64_MIN)) return undefined;
+  return v;
+}
+
+function parseTimestamp(s: string): YamlTimestamp | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| )(\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, se, frac, zone] = m;
+  const p2 = (x: string | undefined): string => (x ?? '0').padStart(2, '0');
+  // Space-separated times carry no zone; the T forms need one.
+  if (h !== undefined && s.includes(' ') === (zone !== undefined)) return undefined;
+  if (h !== undefined && !s.includes(' ') && zone === undefined) return undefined;
+  const fracDigits = frac ? frac.slice(1).replace(/0+$/, '') : '';
+  const z = zone === undefined || zone === 'Z' || zone === '+00:00' ? 'Z' : zone;
+  const date = `${y}-${p2(mo)}-${p2(d)}`;
+  const time = `${p2(h)}:${p2(mi)}:${p2(se)}`;
+  const rfc = `${date}T${time}${fracDigits ? `.${fracDigits}` : ''}${z}`;
+  const goZone = z === 'Z' ? '+0000 UTC' : `${z.replace(':', '')} ${z.replace(':', '')}`;
+  const goStr = `${date} ${time}${fracDigits ? `.${fracDigits}` : ''} ${goZone}`;
+  return new YamlTimestamp(rfc, goStr);
+}
+
+/** yaml.v3 resolve("", s) for a plain scalar. */
+export function resolvePlain(s: string): Resolved {
+  switch (s) {
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return { tag: 'bool', value: true };
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return { tag: 'bool', value: false };
+    case '':
+    case '~':
+    case 'null':
+    case 'Null':
+    case 'NULL':
+      return { tag: 'null', value: null };
+    case '.nan':
+    case '.NaN':
+    case '.NAN':
+      return { tag: 'float', value: NaN };
+    case '.inf':
+    case '.Inf':
+    case '.INF':
+    case '+.inf':
+    case '+.Inf':
+    case '+.INF':
+      return { tag: 'float', value: Infinity };
+    case '-.inf':
+    case '-.Inf':
+    case '-.INF':
+      return { tag: 'float', value: -Infinity };
+    case '<<':
+      return { tag: 'merge', value: '<<' };
+  }
+  const c = s[0] ?? '';
+  if (c === '.') {
+    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return { tag: 'float', value: Number(s) };
+    return { tag: 'str', value: s };
+  }
+  if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
+    const ts = parseTimestamp(s);
+    if (ts) return { tag: 'timestamp', value: ts };
+    const plain = s.replace(/_/g, '');
+    const i = parseGoInt(plain);
+    if (i !== undefined) return { tag: 'int', value: Number(i) };
+    if (YAML_STYLE_FLOAT.test(plain)) return { tag: 'float', value: Number(plain) };
+  }
+  return { tag: 'str', value: s };
+}
+
+function lineOf(lc: LineCounter, node: { range?: [number, number, number] | null } | null | undefined): number {
+  const off = node?.range?.[0] ?? 0;
+  return lc.linePos(off).line;
+}
+
+/** yaml.v3's messages for the parse errors the `yaml` package reports. */
+function syntaxMessage(code: string, message: string, line: number): string {
+  const where = (l: number): string => (l > 0 ? `line ${l}: ` : '');
+  switch (code) {
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      if (message.includes('quote')) return `yaml: ${where(line - 1)}found unexpected end of stream`;
+      return `yaml: ${where(line - 3)}did not find expected key`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return `yaml: ${where(line - 1)}mapping values are not allowed in this context`;
+    case 'TAB_AS_INDENT':
+      return `yaml: ${where(line)}found character that cannot start any token`;
+    default:
+      return `yaml: ${where(line - 1)}${message.split(' at line')[0]?.toLowerCase() ?? message}`;
+  }
+}
+
+class Builder {
+  readonly dupErrors: string[] = [];
+  constructor(
+    readonly doc: Document,
+    readonly lc: LineCounter,
+  ) {}
+
+  value(node: unknown): unknown {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const target = (node as Alias).resolve(this.doc);
+      if (!target) throw new ComposeError(`yaml: unknown anchor '${(node as Alias).source}' referenced`);
+      return this.value(target);
+    }
+    if (isScalar(node)) return this.scalar(node as Scalar);
+    if (isSeq(node)) return (node as YAMLSeq).items.map((i) => this.value(i));
+    if (isMap(node)) return this.map(node as YAMLMap);
+    return null;
+  }
+
+  scalar(n: Scalar): unknown {
+    const text = String(n.value ?? '');
+    const tag = n.tag;
+    if (tag) {
+      const short = tag.replace('tag:yaml.org,2002:', '!!');
+      if (short === '!!str') return text;
+      const r = resolvePlain(text);
+      return r.value;
+    }
+    if (n.type === 'PLAIN' || n.type === undefined) return resolvePlain(text).value;
+    return text;
+  }
+
+  keyString(k: unknown): string {
+    if (isScalar(k)) {
+      const v = this.scalar(k as Scalar);
+      if (v === null) return '';
+      if (v instanceof YamlTimestamp) return v.goString;
+      return String(v);
+    }
+    return String(this.value(k));
+  }
+
+  isMergeKey(k: unknown): boolean {
+    return isScalar(k) && ((k as Scalar).type === 'PLAIN' || (k as Scalar).type === undefined) && (k as Scalar).value === '<<' && !(k as Scalar).tag;
+  }
+
+  map(m: YAMLMap): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, number>();
+    const merges: unknown[] = [];
+    for (const item of m.items) {
+      const pair = item as Pair;
+      if (this.isMergeKey(pair.key)) {
+        merges.push(pair.value);
+        continue;
+      }
+      const key = this.keyString(pair.key);
+      const line = lineOf(this.lc, pair.key as Node);
+      const prev = seen.get(key);
+      if (prev !== undefined) {
+        this.dupErrors.push(`  line ${line}: mapping key ${JSON.stringify(key)} already defined at line ${prev}`);
+        continue;
+      }
+      seen.set(key, line);
+      out[key] = this.value(pair.value);
+    }
+    for (const mv of merges) {
+      const node = isAlias(mv) ? (mv as Alias).resolve(this.doc) : mv;
+      const maps = isSeq(node) ? (node as YAMLSeq).items.map((i) => (isAlias(i) ? (i as Alias).resolve(this.doc) : i)) : [node];
+      for (const mm of maps) {
+        const v = this.value(mm);
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+          throw new ComposeError('yaml: map merge requires map or sequence of maps as the value');
+        }
+        for (const [k, val] of Object.entries(v as Record<string, unknown>)) if (!(k in out)) out[k] = val;
+      }
+    }
+    return out;
+  }
+}
+
+/** loader.ParseYAML: the file's top-level mapping, or docker's error (ComposeError). */
+export function parseYAML(source: string): Record<string, unknown> {
+  const lc = new LineCounter();
+  const doc = parseDocument(source, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, strict: false });
+  const err = doc.errors[0];
+  if (err) {
+    const line = err.linePos?.[0]?.line ?? 0;
+    throw new ComposeError(syntaxMessage(err.code, err.message, line));
+  }
+  const b = new Builder(doc, lc);
+  const top = doc.contents;
+  if (top === null || !isMap(top)) {
+    // Still report an unknown anchor before the shape.
+    b.value(top);
+    throw new ComposeError('top-level object must be a mapping');
+  }
+  // A key that is not a string makes yaml.v3 decode into map[interface{}]interface{}.
+  for (const item of (top as YAMLMap).items) {
+    const k = (item as Pair).key;
+    if (isScalar(k) && !b.isMergeKey(k) && typeof b.scalar(k as Scalar) !== 'string') {
+      b.value(top);
+      if (b.dupErrors.length > 0) break;
+      throw new ComposeError('top-level object must be a mapping');
+    }
+  }
+  const value = b.value(top) as Record<string, unknown>;
+  if (b.dupErrors.length > 0) throw new ComposeError(`yaml: unmarshal errors:\n${b.dupErrors.join('\n')}`);
+  return value;
+}
+
+export { isPair };
