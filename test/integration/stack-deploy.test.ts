@@ -185,7 +185,7 @@ async function both(p: Pair, files: readonly string[], extra: readonly string[] 
 describe('stack deploy (differential, lab swarm)', () => {
   before(async () => {
     assert.ok(labUp(), 'the lab swarm is not up');
-    removeStacks([...Array(21).keys()].flatMap((n) => [`tswdpd${n}`, `tswdpt${n}`]));
+    removeStacks([...Array(22).keys()].flatMap((n) => [`tswdpd${n}`, `tswdpt${n}`]));
     runDocker(['network', 'rm', EXT_NET]);
     await waitUntil(async () => (await api('GET', `/networks/${EXT_NET}`)).status === 404, 60_000, 'old external network gone');
     const r = runDocker(['network', 'create', '-d', 'overlay', '--label', 'tswdp=1', EXT_NET]);
@@ -242,6 +242,19 @@ describe('stack deploy (differential, lab swarm)', () => {
     const t = runTsw(['stack', 'deploy', '-c', `${join(FIX, '12-redeploy-1.yml')},${join(FIX, '12-redeploy-2.yml')}`, '--prune', p.t.stack], { env: p.t.env });
     assertSameOutcome(p, d, t, 'comma-separated -c');
     await assertSameObjects(p, 'comma-separated -c');
+  });
+
+  it('--detach=false draws the progress of each service (same lines, up to polling counts)', async () => {
+    const p = pair(21);
+    const d = runDocker(deployArgs(p.d, ['14-wait.yml'], ['--detach=false']), { env: p.d.env });
+    const t = runTsw(deployArgs(p.t, ['14-wait.yml'], ['--detach=false']), { env: p.t.env });
+    assert.equal(d.code, 0, d.stderr);
+    assert.equal(t.code, d.code);
+    assert.equal(mapText(p, t.stderr), d.stderr);
+    // The number of polls differs from run to run: compare the distinct lines, IDs masked.
+    const distinct = (s: string) => [...new Set(s.replace(/[a-z0-9]{25}/g, '<ID>').split('\n'))].join('\n');
+    assert.equal(distinct(mapText(p, t.stdout)), distinct(d.stdout));
+    assert.match(d.stdout, /verify: Service [a-z0-9]{25} converged\n$/);
   });
 
   it('compose file on stdin (-c -), with the up alias', async () => {
