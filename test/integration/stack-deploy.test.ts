@@ -321,6 +321,23 @@ describe('stack deploy (differential, lab swarm)', () => {
       });
     }
 
+    it('flags newer than the API version, an unreachable daemon, --orchestrator', () => {
+      const good = join(dir, 'good.yml');
+      const runs: Array<[string[], Record<string, string>]> = [
+        [['stack', 'deploy', '--prune', '--resolve-image', 'never', '-c', good, 'tswdpd19'], { DOCKER_API_VERSION: '1.26' }],
+        [['stack', 'deploy', '-c', good, 'tswdpd19'], { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }],
+        [['stack', 'deploy', '--orchestrator', 'kubernetes', '-c', good, 'tswdpd19'], { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }],
+        [['stack', 'deploy', '--help'], { DOCKER_API_VERSION: '1.26' }],
+      ];
+      for (const [args, env] of runs) {
+        const d = runDocker(args, { env });
+        const t = runTsw(args, { env });
+        assert.equal(t.stdout, d.stdout, `stdout of ${args.join(' ')}`);
+        assert.equal(t.stderr, d.stderr, `stderr of ${args.join(' ')}`);
+        assert.equal(t.code, d.code, `exit code of ${args.join(' ')}`);
+      }
+    });
+
     it('invalid stack name and argument count', () => {
       const good = join(dir, 'good.yml');
       for (const args of [

@@ -41,6 +41,24 @@ export const DEPLOY_FLAGS: readonly FlagSpec[] = [
   { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress progress output' },
 ];
 
+/** The flags' `version` annotations (deploy.go). */
+const FLAG_VERSIONS: Readonly<Record<string, string>> = { 'compose-file': '1.25', prune: '1.27', 'resolve-image': '1.30' };
+
+/**
+ * areFlagsSupported (cmd/docker/docker.go): each flag given whose annotation is newer than the
+ * daemon's API version, in pflag's sorted order, errors joined; asked only when one was given.
+ */
+async function checkFlagVersions(given: readonly string[], deps: Deps): Promise<void> {
+  const annotated = given.filter((n) => FLAG_VERSIONS[n] !== undefined).sort();
+  if (annotated.length === 0) return;
+  const { compareVersions } = await import('../../engine/negotiate.ts');
+  const api = await (await deps.engine()).apiVersion();
+  const errs = annotated
+    .filter((n) => compareVersions(api, FLAG_VERSIONS[n] ?? '') < 0)
+    .map((n) => `"--${n}" requires API version ${FLAG_VERSIONS[n] ?? ''}, but the Docker daemon API version is ${api}`);
+  if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
+}
+
 export function register(group: Command, ctx: CommandContext): void {
   addLeaf(
     group,
@@ -52,6 +70,7 @@ export function register(group: Command, ctx: CommandContext): void {
       args: exactArgs(1),
       flags: [...DEPLOY_FLAGS, orchestratorFlag(ctx)],
       action: async (f, args) => {
+        await checkFlagVersions(Object.keys(f), ctx.deps);
         const detach = f['detach'] as boolean | undefined;
         await run(
           {
@@ -73,7 +92,8 @@ export function register(group: Command, ctx: CommandContext): void {
 }
 
 /** unicode.IsSpace or a quote (common.go quotesOrWhitespace). */
-const TRIM = /^[\s"']+|[\s"']+$/gu;
+const SPACE_OR_QUOTE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"\']';
+const TRIM = new RegExp(`^${SPACE_OR_QUOTE}+|${SPACE_OR_QUOTE}+$`, 'gu');
 
 const RESOLVE = ['always', 'changed', 'never'];
 
@@ -93,12 +113,14 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
   const config = await loadStack(opts.composeFiles, deps, { forDeploy: true });
 
   if (!RESOLVE.includes(opts.resolveImage)) throw new StatusError(`Invalid option ${opts.resolveImage} for flag --resolve-image`, 1);
-  const engine = await deps.engine();
-  const { apiLess } = await import('../../compose/convert/compose.ts');
-  const resolveImage = apiLess(await engine.apiVersion(), '1.30') ? 'never' : opts.resolveImage;
   if (opts.detach && !opts.detachChanged) {
     deps.stderr.write('Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n');
   }
+  const engine = await deps.engine();
+  const { apiLess } = await import('../../compose/convert/compose.ts');
+  // docker checks the client's version before it has talked to the daemon: only an API version
+  // forced below 1.30 (DOCKER_API_VERSION) turns resolving off.
+  const resolveImage = apiLess(await engine.apiVersion(), '1.30') ? 'never' : opts.resolveImage;
 
   // deployCompose
   const info = await engine.info();
