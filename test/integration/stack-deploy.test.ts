@@ -168,15 +168,19 @@ async function stackGone(stack: string): Promise<boolean> {
   return true;
 }
 
+function w2(dir: string, name: string, text: string): void {
+  writeFileSync(join(dir, name), text);
+}
+
 function removeStacks(stacks: Iterable<string>): void {
   const list = [...stacks];
   if (list.length > 0) runDocker(['stack', 'rm', ...list]);
 }
 
 /** Deploys with docker and tsw and compares outputs and objects. */
-async function both(p: Pair, files: readonly string[], extra: readonly string[] = [], what = files.join(' + ')): Promise<{ d: Outcome; t: Outcome }> {
-  const d = runDocker(deployArgs(p.d, files, extra), { env: p.d.env });
-  const t = runTsw(deployArgs(p.t, files, extra), { env: p.t.env });
+async function both(p: Pair, files: readonly string[], extra: readonly string[] = [], what = files.join(' + '), dir = FIX): Promise<{ d: Outcome; t: Outcome }> {
+  const d = runDocker(deployArgs(p.d, files, extra, dir), { env: p.d.env });
+  const t = runTsw(deployArgs(p.t, files, extra, dir), { env: p.t.env });
   assertSameOutcome(p, d, t, what);
   await assertSameObjects(p, what);
   return { d, t };
@@ -225,7 +229,7 @@ describe('stack deploy (differential, lab swarm)', () => {
       const first = await both(p, files);
       assert.equal(first.d.code, 0, `docker failed: ${first.d.stderr}`);
       assert.match(first.d.stdout, /Creating service/);
-      const again = await both(p, files, [], `redeploy of ${files.join(' + ')}`);
+      const again = await both(p, files, n === 1 ? ['--with-registry-auth'] : [], `redeploy of ${files.join(' + ')}`);
       assert.match(again.d.stdout, /Updating service/);
     });
   }
@@ -290,6 +294,7 @@ describe('stack deploy (differential, lab swarm)', () => {
       w('badmode.yml', 'version: "3.8"\nservices:\n  web:\n    image: busybox\n    deploy:\n      mode: global\n      replicas: 2\n');
       w('undefsecret.yml', 'version: "3.8"\nservices:\n  web:\n    image: busybox\n    secrets: [nope]\n');
       w('noimage.yml', 'version: "3.8"\nservices:\n  web:\n    command: "true"\n');
+      w('netdriver.yml', 'version: "3.8"\nservices:\n  web:\n    image: busybox\n    networks: [n]\nnetworks:\n  n:\n    driver: tswdp-no-such-driver\n');
       w('good.yml', 'version: "3.8"\nservices:\n  web:\n    image: busybox\n    deploy:\n      replicas: 0\n');
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
@@ -306,6 +311,7 @@ describe('stack deploy (differential, lab swarm)', () => {
       [17, ['undefsecret.yml'], []],
       [18, ['noimage.yml'], []],
       [19, ['good.yml'], ['--resolve-image', 'sometimes']],
+      [16, ['netdriver.yml'], []],
       [15, [], []],
     ];
     for (const [n, files, extra] of cases) {
@@ -320,6 +326,26 @@ describe('stack deploy (differential, lab swarm)', () => {
         await waitUntil(async () => (await stackGone(p.d.stack)) && (await stackGone(p.t.stack)), 60_000, 'bad-input stacks removed');
       });
     }
+
+    it('a secret whose content changed cannot be updated (the daemon allows label changes only)', async () => {
+      const p = pair(17);
+      w2(dir, 'changing.yml', `version: "3.8"\nservices:\n  web:\n    image: ${process.env['TSW_LAB_REGISTRY'] ?? ''}/busybox:1\n    deploy:\n      replicas: 0\n    secrets: [s]\n    configs: [c]\nsecrets:\n  s:\n    file: ./s.txt\nconfigs:\n  c:\n    file: ./c.txt\n`);
+      w2(dir, 's.txt', 'one');
+      w2(dir, 'c.txt', 'one');
+      const first = await both(p, ['changing.yml'], [], 'first deploy', dir);
+      assert.equal(first.d.code, 0, first.d.stderr);
+      // Same content, new label-free redeploy: updates pass silently.
+      await both(p, ['changing.yml'], [], 'unchanged redeploy', dir);
+      w2(dir, 'c.txt', 'two');
+      const conf = await both(p, ['changing.yml'], [], 'config changed', dir);
+      assert.equal(conf.d.code, 1);
+      w2(dir, 's.txt', 'two');
+      const sec = await both(p, ['changing.yml'], [], 'secret changed', dir);
+      assert.equal(sec.d.code, 1);
+      assert.match(sec.d.stderr, /failed to update secret tswdpd17_s/);
+      removeStacks([p.d.stack, p.t.stack]);
+      await waitUntil(async () => (await stackGone(p.d.stack)) && (await stackGone(p.t.stack)), 60_000, 'stacks removed');
+    });
 
     it('flags newer than the API version, an unreachable daemon, --orchestrator', () => {
       const good = join(dir, 'good.yml');
