@@ -190,6 +190,7 @@ describe('stack deploy (differential, lab swarm)', () => {
   before(async () => {
     assert.ok(labUp(), 'the lab swarm is not up');
     removeStacks([...Array(22).keys()].flatMap((n) => [`tswdpd${n}`, `tswdpt${n}`]));
+    runDocker(['service', 'rm', 'tswdpx-port']);
     runDocker(['network', 'rm', EXT_NET]);
     await waitUntil(async () => (await api('GET', `/networks/${EXT_NET}`)).status === 404, 60_000, 'old external network gone');
     const r = runDocker(['network', 'create', '-d', 'overlay', '--label', 'tswdp=1', EXT_NET]);
@@ -345,6 +346,22 @@ describe('stack deploy (differential, lab swarm)', () => {
       assert.match(sec.d.stderr, /failed to update secret tswdpd17_s/);
       removeStacks([p.d.stack, p.t.stack]);
       await waitUntil(async () => (await stackGone(p.d.stack)) && (await stackGone(p.t.stack)), 60_000, 'stacks removed');
+    });
+
+    it('a service the daemon rejects (published port in use): failed to create service …', async () => {
+      const p = pair(18);
+      const r = runDocker(['service', 'create', '-d', '--name', 'tswdpx-port', '--replicas', '0', '-p', '27555:80', `${process.env['TSW_LAB_REGISTRY'] ?? ''}/busybox:1`]);
+      assert.equal(r.code, 0, r.stderr);
+      try {
+        w2(dir, 'port.yml', `version: "3.8"\nservices:\n  web:\n    image: ${process.env['TSW_LAB_REGISTRY'] ?? ''}/busybox:1\n    ports: ["27555:80"]\n`);
+        const out = await both(p, ['port.yml'], [], 'port in use', dir);
+        assert.equal(out.d.code, 1);
+        assert.match(out.d.stderr, /failed to create service tswdpd18_web: Error response from daemon: /);
+      } finally {
+        runDocker(['service', 'rm', 'tswdpx-port']);
+        removeStacks([p.d.stack, p.t.stack]);
+        await waitUntil(async () => (await stackGone(p.d.stack)) && (await stackGone(p.t.stack)), 60_000, 'stacks removed');
+      }
     });
 
     it('flags newer than the API version, an unreachable daemon, --orchestrator', () => {
