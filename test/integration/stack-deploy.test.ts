@@ -207,7 +207,14 @@ describe('stack deploy (differential, lab swarm)', () => {
       120_000,
       'the test stacks to be removed',
     );
-    await waitUntil(() => runDocker(['network', 'rm', EXT_NET]).code === 0 || true, 5_000, 'external network removal');
+    await waitUntil(
+      () => {
+        const r = runDocker(['network', 'rm', EXT_NET]);
+        return r.code === 0 || /not found/.test(r.stderr);
+      },
+      60_000,
+      'the external network to be removed',
+    );
   });
 
   const single: Array<[number, string[], string]> = [
