@@ -116,9 +116,32 @@ class Decoder {
     return undefined;
   }
 
-  struct(desc: StructDesc, data: unknown): Dict {
-    if (desc.name === 'ServiceVolumeConfig' && typeof data === 'string') return parseVolume(data) as Dict;
-    const value = this.structHook(desc, data);
+  /** Transform: decodes a struct, wrapping hook errors as mapstructure does. */
+  transform(desc: StructDesc, data: unknown): Dict {
+    try {
+      return this.struct(desc, data, '');
+    } catch (e) {
+      if (e instanceof DecodeError) throw new ComposeError(`decoding failed due to the following error(s):\n\nerror decoding '${e.path}': ${e.message}`);
+      throw e;
+    }
+  }
+
+  /** Transform into a map of structs (the top-level sections). */
+  transformMap(desc: StructDesc, source: Dict): Record<string, Dict> {
+    const out: Record<string, Dict> = {};
+    try {
+      for (const [k, v] of Object.entries(source)) out[k] = this.struct(desc, v, `[${k}]`);
+    } catch (e) {
+      if (e instanceof DecodeError) throw new ComposeError(`decoding failed due to the following error(s):\n\nerror decoding '${e.path}': ${e.message}`);
+      throw e;
+    }
+    return out;
+  }
+
+  struct(desc: StructDesc, data: unknown, path: string): Dict {
+    const at = <T>(f: () => T): T => hooked(path, f);
+    if (desc.name === 'ServiceVolumeConfig' && typeof data === 'string') return at(() => parseVolume(data) as Dict);
+    const value = at(() => this.structHook(desc, data));
     const out: Dict = {};
     if (!isMap(value)) return out;
     for (const field of desc.fields) {
@@ -127,7 +150,8 @@ class Decoder {
       if (key === undefined) continue;
       const v = value[key];
       if (v === null || v === undefined) continue;
-      out[field.go] = this.value(field.t, v, desc, field);
+      const name = field.key ?? field.go;
+      out[field.go] = this.value(field.t, v, path === '' ? name : `${path}.${name}`, desc, field);
     }
     return out;
   }
@@ -149,7 +173,11 @@ class Decoder {
     return data;
   }
 
-  value(t: FieldType, v: unknown, parent?: StructDesc, field?: Field): unknown {
+  value(t: FieldType, v: unknown, path: string, parent?: StructDesc, field?: Field): unknown {
+    return hooked(path, () => this.value0(t, v, path, parent, field));
+  }
+
+  private value0(t: FieldType, v: unknown, path: string, parent?: StructDesc, field?: Field): unknown {
     switch (t.k) {
       case 'string':
         return typeof v === 'string' ? v : goSprint(v);
@@ -174,7 +202,7 @@ class Decoder {
           throw new ComposeError((e as Error).message);
         }
       case 'ptr':
-        return this.value(t.of, v, parent, field);
+        return this.value0(t.of, v, path, parent, field);
       case 'strings':
         return this.strings(t.named, v);
       case 'mapSS':
@@ -184,11 +212,11 @@ class Decoder {
       case 'mapEq':
         return mappingOrList(v, '=', true);
       case 'struct':
-        return this.struct(t.s, v);
+        return this.struct(t.s, v, path);
       case 'slice':
-        if (t.of.k === 'struct' && t.of.s.name === 'ServicePortConfig') return this.ports(v);
+        if (t.of.k === 'struct' && t.of.s.name === 'ServicePortConfig') return this.ports(v, path);
         if (!Array.isArray(v)) return [];
-        return v.map((x) => (x === null ? (t.of.k === 'struct' && t.of.ptr ? null : {}) : this.value(t.of, x)));
+        return v.map((x, i) => (x === null ? (t.of.k === 'struct' && t.of.ptr ? null : {}) : this.value(t.of, x, `${path}[${i}]`)));
       case 'map': {
         let m = v;
         if (field?.go === 'Networks' && parent?.name === 'ServiceConfig' && Array.isArray(v)) {
@@ -196,7 +224,7 @@ class Decoder {
         }
         if (!isMap(m)) return {};
         const out: Dict = {};
-        for (const [k, x] of Object.entries(m)) out[k] = x === null ? null : this.value(t.of, x);
+        for (const [k, x] of Object.entries(m)) out[k] = x === null ? null : this.value(t.of, x, `${path}[${k}]`);
         return out;
       }
       case 'external':
@@ -238,14 +266,14 @@ class Decoder {
   }
 
   /** transformServicePort: short specs expand to one entry per port. */
-  private ports(v: unknown): Dict[] {
+  private ports(v: unknown, path: string): Dict[] {
     if (!Array.isArray(v)) throw new ComposeError(`invalid type ${goTypeName(v)} for port`);
     const out: Dict[] = [];
-    for (const entry of v) {
+    for (const [i, entry] of v.entries()) {
       if (typeof entry === 'number' || typeof entry === 'string') {
         out.push(...this.portSpec(typeof entry === 'number' ? String(Math.trunc(entry)) : entry));
       } else if (isMap(entry)) {
-        out.push(this.struct(D.ServicePortConfig, entry));
+        out.push(this.struct(D.ServicePortConfig, entry, `${path}[${i}]`));
       } else {
         throw new ComposeError(`invalid type ${goTypeName(entry)} for port`);
       }
@@ -287,6 +315,26 @@ class Decoder {
       }
     }
     return out;
+  }
+}
+
+/** An error raised while decoding, with mapstructure's field path. */
+class DecodeError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs a decode step; a plain error becomes a DecodeError at this path. */
+function hooked<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof DecodeError) throw e;
+    throw new DecodeError(path, (e as Error).message);
   }
 }
 
@@ -450,7 +498,7 @@ class Loader {
   lookup = (k: string): string | undefined => (Object.hasOwn(this.details.Environment, k) ? this.details.Environment[k] : undefined);
 
   service(name: string, dict: Dict): ServiceConfig {
-    const raw = this.decoder.struct(D.ServiceConfig, dict);
+    const raw = this.decoder.transform(D.ServiceConfig, dict);
     const svc = { Name: name, ...raw } as ServiceConfig;
     this.resolveEnvironment(svc);
     this.resolveVolumePaths(svc);
@@ -513,8 +561,9 @@ class Loader {
 
   networks(source: Dict): Record<string, NetworkConfig> {
     const out: Record<string, NetworkConfig> = {};
-    for (const [name, v] of Object.entries(source)) {
-      const network = this.decoder.struct(D.NetworkConfig, v) as NetworkConfig;
+    const decoded = this.decoder.transformMap(D.NetworkConfig, source);
+    for (const name of Object.keys(source)) {
+      const network = decoded[name] as NetworkConfig;
       out[name] = network;
       if (!network.External?.External) continue;
       if (network.External.Name) {
@@ -533,8 +582,9 @@ class Loader {
 
   volumes(source: Dict): Record<string, VolumeConfig> {
     const out: Record<string, VolumeConfig> = {};
-    for (const [name, v] of Object.entries(source)) {
-      const volume = this.decoder.struct(D.VolumeConfig, v) as VolumeConfig;
+    const decoded = this.decoder.transformMap(D.VolumeConfig, source);
+    for (const name of Object.keys(source)) {
+      const volume = decoded[name] as VolumeConfig;
       out[name] = volume;
       if (!volume.External?.External) continue;
       const conflict = (key: string): ComposeError => new ComposeError(`conflicting parameters "external" and ${JSON.stringify(key)} specified for volume ${JSON.stringify(name)}`);
@@ -557,8 +607,9 @@ class Loader {
 
   fileObjects(source: Dict, objType: 'secret' | 'config'): Record<string, FileObjectConfig> {
     const out: Record<string, FileObjectConfig> = {};
-    for (const [name, v] of Object.entries(source)) {
-      const obj = this.decoder.struct(D.FileObjectConfig, v) as FileObjectConfig;
+    const decoded = this.decoder.transformMap(D.FileObjectConfig, source);
+    for (const name of Object.keys(source)) {
+      const obj = decoded[name] as FileObjectConfig;
       if (obj.External?.External) {
         if (obj.External.Name) {
           if (obj.Name) throw new ComposeError(`${objType} ${name}: ${objType}.external.name and ${objType}.name conflict; only use ${objType}.name`);

@@ -250,7 +250,7 @@ class Validator {
   validateNumber(schema: Schema, value: number, r: Result, context: string[]): void {
     const min = schema['minimum'];
     if (typeof min === 'number' && value < min) {
-      r.add('number_gte', context, `Must be greater than or equal to ${min}/1`);
+      r.add('number_gte', context, `Must be greater than or equal to ${min}`);
     }
     r.score++;
   }
