@@ -12,6 +12,7 @@ import { shlexSplit } from '../spec/shlex.ts';
 import { parseDuration } from '../render/duration.ts';
 import * as D from './fields.ts';
 import type { Field, FieldType, StructDesc } from './fields.ts';
+import { GoFloat, num } from './gofloat.ts';
 import { ComposeError, interpolateConfig, isMap } from './interpolate.ts';
 import { mergeConfigs } from './merge.ts';
 import { goSprint, loadSchema, schemaVersion, validate } from './schema.ts';
@@ -121,8 +122,7 @@ class Decoder {
     try {
       return this.struct(desc, data, '');
     } catch (e) {
-      if (e instanceof DecodeError) throw new ComposeError(`decoding failed due to the following error(s):\n\nerror decoding '${e.path}': ${e.message}`);
-      throw e;
+      throw decodeFailure(e);
     }
   }
 
@@ -132,8 +132,7 @@ class Decoder {
     try {
       for (const [k, v] of Object.entries(source)) out[k] = this.struct(desc, v, `[${k}]`);
     } catch (e) {
-      if (e instanceof DecodeError) throw new ComposeError(`decoding failed due to the following error(s):\n\nerror decoding '${e.path}': ${e.message}`);
-      throw e;
+      throw decodeFailure(e);
     }
     return out;
   }
@@ -144,6 +143,7 @@ class Decoder {
     const value = at(() => this.structHook(desc, data));
     const out: Dict = {};
     if (!isMap(value)) return out;
+    const errors: Error[] = [];
     for (const field of desc.fields) {
       if (field.t.k === 'extras') continue;
       const key = this.keyFor(value, field);
@@ -151,8 +151,14 @@ class Decoder {
       const v = value[key];
       if (v === null || v === undefined) continue;
       const name = field.key ?? field.go;
-      out[field.go] = this.value(field.t, v, path === '' ? name : `${path}.${name}`, desc, field);
+      try {
+        out[field.go] = this.value(field.t, v, path === '' ? name : `${path}.${name}`, desc, field);
+      } catch (e) {
+        if (e instanceof DecodeError || e instanceof PlainDecodeError || e instanceof DecodeErrors) errors.push(e);
+        else throw e;
+      }
     }
+    if (errors.length > 0) throw new DecodeErrors(errors);
     return out;
   }
 
@@ -183,10 +189,16 @@ class Decoder {
         return typeof v === 'string' ? v : goSprint(v);
       case 'bool':
         return v === true;
-      case 'int':
-        return typeof v === 'number' ? Math.trunc(v) : Number(v);
+      case 'int': {
+        const n = num(v);
+        if (t.unsigned && n < 0) {
+          const shown = v instanceof GoFloat ? n.toFixed(6) : String(n);
+          throw new PlainDecodeError(`cannot parse '${path}', ${shown} overflows uint`);
+        }
+        return Math.trunc(n);
+      }
       case 'float32':
-        return Math.fround(Number(v));
+        return Math.fround(num(v));
       case 'duration':
         if (typeof v !== 'string') throw new ComposeError(`invalid type ${goTypeName(v)} for duration`);
         try {
@@ -195,7 +207,7 @@ class Decoder {
           throw new ComposeError((e as Error).message);
         }
       case 'bytes':
-        if (typeof v === 'number') return v;
+        if (typeof v === 'number' || v instanceof GoFloat || typeof v === 'bigint') return Math.trunc(num(v));
         try {
           return Number(ramInBytes(String(v)));
         } catch (e) {
@@ -328,21 +340,46 @@ class DecodeError extends Error {
   }
 }
 
+/** A mapstructure error of its own (not a hook's): printed without "error decoding". */
+class PlainDecodeError extends Error {}
+
+/** Several field errors of one decode, in field order. */
+class DecodeErrors extends Error {
+  constructor(readonly errors: Error[]) {
+    super('decoding failed');
+  }
+}
+
+function errorLines(e: Error): string[] {
+  if (e instanceof DecodeErrors) return e.errors.flatMap(errorLines);
+  if (e instanceof DecodeError) return [`error decoding '${e.path}': ${e.message}`];
+  return [e.message];
+}
+
 /** Runs a decode step; a plain error becomes a DecodeError at this path. */
 function hooked<T>(path: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof DecodeError) throw e;
+    if (e instanceof DecodeError || e instanceof PlainDecodeError || e instanceof DecodeErrors) throw e;
     throw new DecodeError(path, (e as Error).message);
   }
+}
+
+/** mapstructure's aggregate error. */
+function decodeFailure(e: unknown): unknown {
+  if (e instanceof DecodeError || e instanceof PlainDecodeError || e instanceof DecodeErrors) {
+    return new ComposeError(`decoding failed due to the following error(s):\n\n${errorLines(e).join('\n')}`);
+  }
+  return e;
 }
 
 function goTypeName(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float64';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'int';
+  if (v instanceof GoFloat) return 'float64';
   if (Array.isArray(v)) return '[]interface {}';
   return 'map[string]interface {}';
 }

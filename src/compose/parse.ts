@@ -6,6 +6,7 @@
  * Load this module lazily: it imports `yaml`.
  */
 import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { GoFloat } from './gofloat.ts';
 import { ComposeError } from './interpolate.ts';
 
 /** A YAML timestamp (yaml.v3 decodes unquoted timestamps into time.Time). */
@@ -87,24 +88,24 @@ export function resolvePlain(s: string): Resolved {
     case '.nan':
     case '.NaN':
     case '.NAN':
-      return { tag: 'float', value: NaN };
+      return { tag: 'float', value: new GoFloat(NaN) };
     case '.inf':
     case '.Inf':
     case '.INF':
     case '+.inf':
     case '+.Inf':
     case '+.INF':
-      return { tag: 'float', value: Infinity };
+      return { tag: 'float', value: new GoFloat(Infinity) };
     case '-.inf':
     case '-.Inf':
     case '-.INF':
-      return { tag: 'float', value: -Infinity };
+      return { tag: 'float', value: new GoFloat(-Infinity) };
     case '<<':
       return { tag: 'merge', value: '<<' };
   }
   const c = s[0] ?? '';
   if (c === '.') {
-    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return { tag: 'float', value: Number(s) };
+    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return { tag: 'float', value: new GoFloat(Number(s)) };
     return { tag: 'str', value: s };
   }
   if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
@@ -112,8 +113,8 @@ export function resolvePlain(s: string): Resolved {
     if (ts) return { tag: 'timestamp', value: ts };
     const plain = s.replace(/_/g, '');
     const i = parseGoInt(plain);
-    if (i !== undefined) return { tag: 'int', value: Number(i) };
-    if (YAML_STYLE_FLOAT.test(plain)) return { tag: 'float', value: Number(plain) };
+    if (i !== undefined) return { tag: 'int', value: Number.isSafeInteger(Number(i)) ? Number(i) : i };
+    if (YAML_STYLE_FLOAT.test(plain)) return { tag: 'float', value: new GoFloat(Number(plain)) };
   }
   return { tag: 'str', value: s };
 }
