@@ -5,7 +5,7 @@
  * first merged map), duplicate keys reported as yaml.v3 reports them, and a mapping at the top.
  * Load this module lazily: it imports `yaml`.
  */
-import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { GoFloat } from './gofloat.ts';
 import { ComposeError } from './interpolate.ts';
 
@@ -124,20 +124,101 @@ function lineOf(lc: LineCounter, node: { range?: [number, number, number] | null
   return lc.linePos(off).line;
 }
 
-/** yaml.v3's messages for the parse errors the `yaml` package reports. */
-function syntaxMessage(code: string, message: string, line: number): string {
-  const where = (l: number): string => (l > 0 ? `line ${l}: ` : '');
-  switch (code) {
-    case 'BAD_INDENT':
+/** "line N: " as yaml.v3 writes it: N is 0-based and left out when it is 0. */
+function where(line0: number): string {
+  return line0 > 0 ? `line ${line0}: ` : '';
+}
+
+/** A scanner error's "line N: ": yaml.v3 adds one to a 0-based line that is not 0. */
+function scannerWhere(line0: number): string {
+  return where(line0 === 0 ? 0 : line0 + 1);
+}
+
+/** The 0-based line of an offset. */
+function line0Of(source: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset && i < source.length; i++) if (source[i] === '\n') n++;
+  return n;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** The context line yaml.v3 names for a mis-indented entry: the enclosing collection's start. */
+function indentContext(lines: string[], bad: number): { line0: number; seq: boolean } {
+  const ind = indentOf(lines[bad] ?? '');
+  for (let i = bad - 1; i >= 0; i--) {
+    const l = lines[i] ?? '';
+    if (l.trim() === '' || l.trim().startsWith('#')) continue;
+    const li = indentOf(l);
+    if (li > ind) continue;
+    if (li === ind && l.trimStart().startsWith('-')) {
+      let first = i;
+      for (let j = i - 1; j >= 0; j--) {
+        const lj = lines[j] ?? '';
+        if (lj.trim() === '') continue;
+        if (indentOf(lj) === ind && lj.trimStart().startsWith('-')) first = j;
+        else if (indentOf(lj) <= ind) break;
+      }
+      return { line0: first, seq: true };
+    }
+    return { line0: i, seq: false };
+  }
+  return { line0: 0, seq: false };
+}
+
+/** The last unmatched opening bracket before an offset (flow collections). */
+function openBracket(source: string, end: number, open: string): number {
+  const stack: number[] = [];
+  let quote = '';
+  for (let i = 0; i < end && i < source.length; i++) {
+    const c = source[i] ?? '';
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') stack.push(i);
+    else if ((c === ']' || c === '}') && stack.length > 0) stack.pop();
+  }
+  for (let k = stack.length - 1; k >= 0; k--) if (source[stack[k] ?? 0] === open) return stack[k] ?? 0;
+  return stack[stack.length - 1] ?? 0;
+}
+
+/** yaml.v3's message for the first parse error the `yaml` package reports. */
+function syntaxMessage(source: string, errors: readonly YAMLError[]): string {
+  const err = errors[0] as YAMLError;
+  const at = err.pos[0];
+  const l0 = line0Of(source, at);
+  const msg = err.message;
+  switch (err.code) {
     case 'MISSING_CHAR':
-      if (message.includes('quote')) return `yaml: ${where(line - 1)}found unexpected end of stream`;
-      return `yaml: ${where(line - 3)}did not find expected key`;
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return `yaml: ${where(line - 1)}mapping values are not allowed in this context`;
+      if (/quote/.test(msg)) {
+        const q = Math.max(source.lastIndexOf('"', at - 1), source.lastIndexOf("'", at - 1));
+        const ql = line0Of(source, q);
+        return `yaml: ${scannerWhere(ql === 0 ? line0Of(source, source.length) : ql)}found unexpected end of stream`;
+      }
+      return `yaml: ${scannerWhere(l0)}could not find expected ':'`;
+    case 'BAD_INDENT': {
+      if (/Flow sequence/.test(msg)) return `yaml: ${where(line0Of(source, openBracket(source, at, '[')))}did not find expected ',' or ']'`;
+      if (/Flow map/.test(msg)) return `yaml: ${where(line0Of(source, openBracket(source, at, '{')))}did not find expected ',' or '}'`;
+      const ctx = indentContext(source.split('\n'), l0);
+      return `yaml: ${where(ctx.line0)}did not find expected ${ctx.seq ? "'-' indicator" : 'key'}`;
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      if (/block sequence/.test(msg)) return `yaml: ${where(l0)}did not find expected key`;
+      const next = errors[1];
+      const colon = next && next.code === 'MULTILINE_IMPLICIT_KEY' ? line0Of(source, next.pos[1]) : l0;
+      return `yaml: ${scannerWhere(colon)}mapping values are not allowed in this context`;
+    }
     case 'TAB_AS_INDENT':
-      return `yaml: ${where(line)}found character that cannot start any token`;
+    case 'BAD_SCALAR_START':
+      return `yaml: ${scannerWhere(l0)}found character that cannot start any token`;
+    case 'BAD_DQ_ESCAPE':
+      return `yaml: ${scannerWhere(l0)}found unknown escape character`;
     default:
-      return `yaml: ${where(line - 1)}${message.split(' at line')[0]?.toLowerCase() ?? message}`;
+      return `yaml: ${scannerWhere(l0)}${(msg.split(' at line')[0] ?? msg).replace(/^./, (c) => c.toLowerCase())}`;
   }
 }
 
@@ -226,12 +307,11 @@ class Builder {
 /** loader.ParseYAML: the file's top-level mapping, or docker's error (ComposeError). */
 export function parseYAML(source: string): Record<string, unknown> {
   const lc = new LineCounter();
-  const doc = parseDocument(source, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, strict: false });
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line ?? 0;
-    throw new ComposeError(syntaxMessage(err.code, err.message, line));
-  }
+  // yaml.v3's Unmarshal decodes the first document only.
+  const docs = parseAllDocuments(source, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, strict: false });
+  const doc = Array.isArray(docs) ? docs[0] : undefined;
+  if (!doc) throw new ComposeError('top-level object must be a mapping');
+  if (doc.errors.length > 0) throw new ComposeError(syntaxMessage(source, doc.errors));
   const b = new Builder(doc, lc);
   const top = doc.contents;
   if (top === null || !isMap(top)) {
@@ -253,4 +333,3 @@ export function parseYAML(source: string): Record<string, unknown> {
   return value;
 }
 
-export { isPair };
