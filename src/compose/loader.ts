@@ -3,7 +3,7 @@
  * compose dicts into the typed Config. Pure: files (env_file) are read through `io`, the
  * environment comes in the ConfigDetails, logrus warnings go to `io.warn`.
  */
-import { posix } from 'node:path';
+import { goJoin } from '../engine/endpoint.ts';
 import { ramInBytes } from '../spec/bytes.ts';
 import { parseIP, isUnspecified } from '../spec/ip.ts';
 import { parseEnvFile } from '../spec/kv.ts';
@@ -43,19 +43,10 @@ export class ForbiddenPropertiesError extends ComposeError {
 
 type Dict = Record<string, unknown>;
 
-/** Go's filepath.Clean for slash paths. */
-export function goClean(p: string): string {
-  if (p === '') return '.';
-  let out = posix.normalize(p);
-  if (out.length > 1 && out.endsWith('/')) out = out.slice(0, -1);
-  return out;
-}
-
 /** loader.absPath. */
 function absPath(workingDir: string, filePath: string): string {
-  if (filePath.startsWith('/')) return goClean(filePath);
-  const parts = [workingDir, filePath].filter((x) => x !== '');
-  return goClean(parts.join('/'));
+  if (filePath.startsWith('/')) return filePath;
+  return goJoin(workingDir, filePath);
 }
 
 /** isAbs for a Windows path (windows_path.go): `C:\x`, `\\server\share`. */
