@@ -22,6 +22,14 @@ export class YamlTimestamp {
   }
 }
 
+/**
+ * A mapping with a key that is not a string: yaml.v3 decodes it into map[interface{}]interface{},
+ * which docker's loader cannot validate (encoding/json refuses it).
+ */
+export class NonStringKeyMap {
+  constructor(readonly entries: Record<string, unknown>) {}
+}
+
 /** A YAML float (yaml.v3 float64), kept apart from ints only where Go prints them differently. */
 export type Resolved = { tag: 'null' | 'bool' | 'int' | 'float' | 'str' | 'timestamp' | 'merge'; value: unknown };
 
@@ -269,8 +277,9 @@ class Builder {
     return isScalar(k) && ((k as Scalar).type === 'PLAIN' || (k as Scalar).type === undefined) && (k as Scalar).value === '<<' && !(k as Scalar).tag;
   }
 
-  map(m: YAMLMap): Record<string, unknown> {
+  map(m: YAMLMap): Record<string, unknown> | NonStringKeyMap {
     const out: Record<string, unknown> = {};
+    let stringKeys = true;
     const seen = new Map<string, number>();
     const merges: unknown[] = [];
     for (const item of m.items) {
@@ -279,6 +288,8 @@ class Builder {
         merges.push(pair.value);
         continue;
       }
+      if (isScalar(pair.key) && typeof this.scalar(pair.key as Scalar) !== 'string') stringKeys = false;
+      else if (!isScalar(pair.key) && !isAlias(pair.key)) stringKeys = false;
       const key = this.keyString(pair.key);
       const line = lineOf(this.lc, pair.key as Node);
       const prev = seen.get(key);
@@ -300,7 +311,7 @@ class Builder {
         for (const [k, val] of Object.entries(v as Record<string, unknown>)) if (!(k in out)) out[k] = val;
       }
     }
-    return out;
+    return stringKeys ? out : new NonStringKeyMap(out);
   }
 }
 

@@ -8,7 +8,7 @@
 import { parseDuration } from '../render/duration.ts';
 import { ComposeError, isMap } from './interpolate.ts';
 import { GoFloat, formatFloatG } from './gofloat.ts';
-import { YamlTimestamp } from './parse.ts';
+import { NonStringKeyMap, YamlTimestamp } from './parse.ts';
 
 const DEFAULT_VERSION = '3.13';
 
@@ -388,9 +388,33 @@ export async function loadSchema(version: string): Promise<Schema | undefined> {
   return (await load()).default as Schema;
 }
 
+/** What encoding/json refuses (gojsonschema's Go loader marshals the config first), in its order. */
+function jsonMarshalError(v: unknown): string | undefined {
+  if (v instanceof GoFloat) {
+    return Number.isFinite(v.value) ? undefined : `json: unsupported value: ${formatFloatG(v.value, 64)}`;
+  }
+  if (v instanceof NonStringKeyMap) return 'json: unsupported type: map[interface {}]interface {}';
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const e = jsonMarshalError(x);
+      if (e) return e;
+    }
+    return undefined;
+  }
+  if (isMap(v)) {
+    for (const k of Object.keys(v).sort()) {
+      const e = jsonMarshalError(v[k]);
+      if (e) return e;
+    }
+  }
+  return undefined;
+}
+
 /** schema.Validate with an already loaded schema: throws ComposeError with docker's text. */
 export function validate(config: Record<string, unknown>, version: string, schema: Schema | undefined): void {
   if (!schema) throw new ComposeError(`unsupported Compose file version: ${normalizeVersion(version)}`);
+  const jsonErr = jsonMarshalError(config);
+  if (jsonErr) throw new ComposeError(jsonErr);
   const v = new Validator(schema);
   const r = v.sub(schema, config, ['(root)']);
   if (!r.valid()) throw new ComposeError(toError(r.errors));
