@@ -63,6 +63,11 @@ describe('stack config (differential, docker 28 side by side)', { skip: !labUp()
     assertSameIn(['stack', '--orchestrator']);
     assertSameIn(['stack', 'config', '--orchestrator']);
   });
+  it('logrus warnings follow --log-level', () => {
+    assertSameIn(['--log-level', 'error', 'stack', 'config', '-c', 'external-names.yml']);
+    assertSameIn(['-l', 'warn', 'stack', 'config', '-c', 'external-names.yml']);
+    assertSameIn(['-D', 'stack', 'config', '-c', 'ports.yml', '-c', 'bad/port-host-ip.yml']);
+  });
   it('help and usage errors', () => {
     assertSameIn(['stack', 'config', '--help']);
     assertSameIn(['stack', 'config', '-h']);
