@@ -46,6 +46,14 @@ export interface LeafDef {
 export interface GroupDef {
   readonly name: string;
   readonly short: string;
+  /** cobra's Use when it is more than the name (`stack [OPTIONS]`), for usage lines in errors. */
+  readonly use?: string;
+  /**
+   * Persistent (cobra) string flags of the group, also accepted before the subcommand word
+   * (`docker stack --orchestrator x ls`). Each leaf declares them too; runGroup moves them
+   * after the subcommand word.
+   */
+  readonly persistentFlags?: readonly FlagSpec[];
 }
 
 /** What registration needs from the process: where help goes and how wide it is. */
@@ -60,6 +68,7 @@ interface Meta {
 }
 
 const metaOf = new WeakMap<Command, Meta>();
+const persistentOf = new WeakMap<Command, readonly FlagSpec[]>();
 
 function plural(n: number): string {
   return n === 1 ? 'argument' : 'arguments';
@@ -113,15 +122,27 @@ export function createGroup(path: string, def: GroupDef, sink: HelpSink): Comman
   const group = new Command(def.name);
   // Group flags (only --help) count only before the subcommand, so `node ls --help` reaches ls.
   group.enablePositionalOptions().helpOption(false).helpCommand(false).exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  const help: HelpCommand = { path: path ? `${path} ${def.name}` : def.name, use: def.name, short: def.short, aliases: [], flags: [], subcommands: [] };
+  const help: HelpCommand = { path: path ? `${path} ${def.name}` : def.name, use: def.use ?? def.name, short: def.short, aliases: [], flags: [], subcommands: [] };
   metaOf.set(group, { help, flags: [] });
+  if (def.persistentFlags) persistentOf.set(group, def.persistentFlags);
   group.addOption(new Option('-h, --help').hideHelp());
+  for (const f of def.persistentFlags ?? []) {
+    const opt = new Option(commanderFlags(f), f.usage).hideHelp();
+    opt.argParser((value: string, previous: unknown) => {
+      try {
+        return parseFlagValue(f, value, previous);
+      } catch (e) {
+        throw e instanceof FlagValueError ? flagError(e.message, help) : e;
+      }
+    });
+    group.addOption(opt);
+  }
   group.argument('[command]');
   group.allowExcessArguments(true);
   group.action((cmdName: string | undefined, opts: Record<string, unknown>) => {
     if (cmdName !== undefined) {
       throw new StatusError(
-        `${help.path.split(' ')[0]}: unknown command: ${help.path} ${cmdName}\n\nUsage:  ${help.path}\n\nRun '${help.path} --help' for more information`,
+        `${help.path.split(' ')[0]}: unknown command: ${help.path} ${cmdName}\n\nUsage:  ${useLine(help)}\n\nRun '${help.path} --help' for more information`,
         1,
       );
     }
@@ -273,8 +294,27 @@ export function findLeaf(group: Command, argv: readonly string[]): { cmd: Comman
   return cmd ? { cmd, index } : undefined;
 }
 
+/** Moves the group's persistent flags given before the subcommand word to just after it. */
+function hoistPersistent(argv: readonly string[], flags: readonly FlagSpec[]): readonly string[] {
+  const names = flags.map((f) => f.name);
+  if (names.length === 0) return argv;
+  const taken: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const tok = argv[i] ?? '';
+    const name = tok.startsWith('--') ? tok.slice(2).split('=')[0] ?? '' : '';
+    if (!names.includes(name)) break;
+    taken.push(tok);
+    if (!tok.includes('=') && i + 1 < argv.length) taken.push(argv[++i] ?? '');
+    i++;
+  }
+  if (taken.length === 0 || i >= argv.length || (argv[i] ?? '').startsWith('-')) return argv;
+  return [argv[i] ?? '', ...taken, ...argv.slice(i + 1)];
+}
+
 /** Parses argv (after the group word) on a group made by createGroup. */
-export async function runGroup(group: Command, argv: readonly string[]): Promise<void> {
+export async function runGroup(group: Command, argv0: readonly string[]): Promise<void> {
+  const argv = hoistPersistent(argv0, persistentOf.get(group) ?? []);
   lastArgv = argv;
   const leaf = findLeaf(group, argv);
   let args = [...argv];

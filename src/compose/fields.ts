@@ -8,7 +8,8 @@
 export type FieldType =
   | { readonly k: 'string' }
   | { readonly k: 'bool' }
-  | { readonly k: 'int' }
+  /** Go ints; `unsigned` for uint32/uint64 (mapstructure refuses negative values). */
+  | { readonly k: 'int'; readonly unsigned?: boolean }
   | { readonly k: 'float32' }
   /** types.Duration value (not a pointer). */
   | { readonly k: 'duration' }
@@ -47,6 +48,7 @@ export interface StructDesc {
 const S: FieldType = { k: 'string' };
 const B: FieldType = { k: 'bool' };
 const I: FieldType = { k: 'int' };
+const U: FieldType = { k: 'int', unsigned: true };
 const DUR: FieldType = { k: 'duration' };
 const BYTES: FieldType = { k: 'bytes' };
 const ptr = (of: FieldType): FieldType => ({ k: 'ptr', of });
@@ -67,7 +69,7 @@ export const LoggingConfig: StructDesc = { name: 'LoggingConfig', fields: [f('Dr
 
 export const UpdateConfig: StructDesc = {
   name: 'UpdateConfig',
-  fields: [f('Parallelism', ptr(I)), f('Delay', DUR), f('FailureAction', S, 'failure_action'), f('Monitor', DUR), f('MaxFailureRatio', { k: 'float32' }, 'max_failure_ratio'), f('Order', S)],
+  fields: [f('Parallelism', ptr(U)), f('Delay', DUR), f('FailureAction', S, 'failure_action'), f('Monitor', DUR), f('MaxFailureRatio', { k: 'float32' }, 'max_failure_ratio'), f('Order', S)],
 };
 
 export const DiscreteGenericResource: StructDesc = {
@@ -86,18 +88,18 @@ export const Resource: StructDesc = {
 export const Resources: StructDesc = { name: 'Resources', fields: [f('Limits', struct(ResourceLimit, true)), f('Reservations', struct(Resource, true))] };
 export const RestartPolicy: StructDesc = {
   name: 'RestartPolicy',
-  fields: [f('Condition', S), f('Delay', ptr(DUR)), f('MaxAttempts', ptr(I), 'max_attempts'), f('Window', ptr(DUR))],
+  fields: [f('Condition', S), f('Delay', ptr(DUR)), f('MaxAttempts', ptr(U), 'max_attempts'), f('Window', ptr(DUR))],
 };
 export const PlacementPreferences: StructDesc = { name: 'PlacementPreferences', fields: [f('Spread', S)] };
 export const Placement: StructDesc = {
   name: 'Placement',
-  fields: [f('Constraints', strs()), f('Preferences', slice(struct(PlacementPreferences))), f('MaxReplicas', I, 'max_replicas_per_node')],
+  fields: [f('Constraints', strs()), f('Preferences', slice(struct(PlacementPreferences))), f('MaxReplicas', U, 'max_replicas_per_node')],
 };
 export const DeployConfig: StructDesc = {
   name: 'DeployConfig',
   fields: [
     f('Mode', S),
-    f('Replicas', ptr(I)),
+    f('Replicas', ptr(U)),
     f('Labels', mapSS('Labels')),
     f('UpdateConfig', struct(UpdateConfig, true), 'update_config'),
     f('RollbackConfig', struct(UpdateConfig, true), 'rollback_config'),
@@ -113,7 +115,7 @@ export const HealthCheckConfig: StructDesc = {
     f('Test', strs('HealthCheckTest')),
     f('Timeout', ptr(DUR)),
     f('Interval', ptr(DUR)),
-    f('Retries', ptr(I)),
+    f('Retries', ptr(U)),
     f('StartPeriod', ptr(DUR), 'start_period'),
     f('StartInterval', ptr(DUR), 'start_interval'),
     f('Disable', B),
@@ -137,7 +139,7 @@ export const ServiceNetworkConfig: StructDesc = {
   name: 'ServiceNetworkConfig',
   fields: [f('Aliases', strs()), f('DriverOpts', mapSS(), 'driver_opts'), f('Ipv4Address', S, 'ipv4_address'), f('Ipv6Address', S, 'ipv6_address')],
 };
-export const ServicePortConfig: StructDesc = { name: 'ServicePortConfig', fields: [f('Mode', S), f('Target', I), f('Published', I), f('Protocol', S)] };
+export const ServicePortConfig: StructDesc = { name: 'ServicePortConfig', fields: [f('Mode', S), f('Target', U), f('Published', U), f('Protocol', S)] };
 export const ServiceVolumeBind: StructDesc = { name: 'ServiceVolumeBind', fields: [f('Propagation', S)] };
 export const ServiceVolumeVolume: StructDesc = { name: 'ServiceVolumeVolume', fields: [f('NoCopy', B, 'nocopy'), f('Subpath', S, 'subpath')] };
 export const ServiceVolumeImage: StructDesc = { name: 'ServiceVolumeImage', fields: [f('Subpath', S, 'subpath')] };
@@ -160,7 +162,7 @@ export const ServiceVolumeConfig: StructDesc = {
 };
 export const FileReferenceConfig: StructDesc = {
   name: 'FileReferenceConfig',
-  fields: [f('Source', S), f('Target', S), f('UID', S), f('GID', S), f('Mode', ptr(I))],
+  fields: [f('Source', S), f('Target', S), f('UID', S), f('GID', S), f('Mode', ptr(U))],
 };
 export const UlimitsConfig: StructDesc = { name: 'UlimitsConfig', fields: [f('Single', I), f('Soft', I), f('Hard', I)] };
 

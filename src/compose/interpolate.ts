@@ -220,8 +220,11 @@ function recurse(value: unknown, path: string[], lookup: Lookup): unknown {
   return value;
 }
 
+/** A decoded YAML mapping (a plain object; timestamps and floats are class instances). */
 export function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 /** interpolation.Interpolate with docker's loader options. Throws ComposeError. */

@@ -3,7 +3,7 @@
  * compose dicts into the typed Config. Pure: files (env_file) are read through `io`, the
  * environment comes in the ConfigDetails, logrus warnings go to `io.warn`.
  */
-import { posix } from 'node:path';
+import { goJoin } from '../engine/endpoint.ts';
 import { ramInBytes } from '../spec/bytes.ts';
 import { parseIP, isUnspecified } from '../spec/ip.ts';
 import { parseEnvFile } from '../spec/kv.ts';
@@ -12,6 +12,7 @@ import { shlexSplit } from '../spec/shlex.ts';
 import { parseDuration } from '../render/duration.ts';
 import * as D from './fields.ts';
 import type { Field, FieldType, StructDesc } from './fields.ts';
+import { GoFloat, num } from './gofloat.ts';
 import { ComposeError, interpolateConfig, isMap } from './interpolate.ts';
 import { mergeConfigs } from './merge.ts';
 import { goSprint, loadSchema, schemaVersion, validate } from './schema.ts';
@@ -42,19 +43,10 @@ export class ForbiddenPropertiesError extends ComposeError {
 
 type Dict = Record<string, unknown>;
 
-/** Go's filepath.Clean for slash paths. */
-export function goClean(p: string): string {
-  if (p === '') return '.';
-  let out = posix.normalize(p);
-  if (out.length > 1 && out.endsWith('/')) out = out.slice(0, -1);
-  return out;
-}
-
 /** loader.absPath. */
 function absPath(workingDir: string, filePath: string): string {
-  if (filePath.startsWith('/')) return goClean(filePath);
-  const parts = [workingDir, filePath].filter((x) => x !== '');
-  return goClean(parts.join('/'));
+  if (filePath.startsWith('/')) return filePath;
+  return goJoin(workingDir, filePath);
 }
 
 /** isAbs for a Windows path (windows_path.go): `C:\x`, `\\server\share`. */
@@ -116,19 +108,48 @@ class Decoder {
     return undefined;
   }
 
-  struct(desc: StructDesc, data: unknown): Dict {
-    if (desc.name === 'ServiceVolumeConfig' && typeof data === 'string') return parseVolume(data) as Dict;
-    const value = this.structHook(desc, data);
+  /** Transform: decodes a struct, wrapping hook errors as mapstructure does. */
+  transform(desc: StructDesc, data: unknown): Dict {
+    try {
+      return this.struct(desc, data, '');
+    } catch (e) {
+      throw decodeFailure(e);
+    }
+  }
+
+  /** Transform into a map of structs (the top-level sections). */
+  transformMap(desc: StructDesc, source: Dict): Record<string, Dict> {
+    const out: Record<string, Dict> = {};
+    try {
+      for (const [k, v] of Object.entries(source)) out[k] = this.struct(desc, v, `[${k}]`);
+    } catch (e) {
+      throw decodeFailure(e);
+    }
+    return out;
+  }
+
+  struct(desc: StructDesc, data: unknown, path: string): Dict {
+    const at = <T>(f: () => T): T => hooked(path, f);
+    if (desc.name === 'ServiceVolumeConfig' && typeof data === 'string') return at(() => parseVolume(data) as Dict);
+    const value = at(() => this.structHook(desc, data));
     const out: Dict = {};
     if (!isMap(value)) return out;
+    const errors: Error[] = [];
     for (const field of desc.fields) {
       if (field.t.k === 'extras') continue;
       const key = this.keyFor(value, field);
       if (key === undefined) continue;
       const v = value[key];
       if (v === null || v === undefined) continue;
-      out[field.go] = this.value(field.t, v, desc, field);
+      const name = field.key ?? field.go;
+      try {
+        out[field.go] = this.value(field.t, v, path === '' ? name : `${path}.${name}`, desc, field);
+      } catch (e) {
+        if (e instanceof DecodeError || e instanceof PlainDecodeError || e instanceof DecodeErrors) errors.push(e);
+        else throw e;
+      }
     }
+    if (errors.length > 0) throw new DecodeErrors(errors);
     return out;
   }
 
@@ -149,16 +170,26 @@ class Decoder {
     return data;
   }
 
-  value(t: FieldType, v: unknown, parent?: StructDesc, field?: Field): unknown {
+  value(t: FieldType, v: unknown, path: string, parent?: StructDesc, field?: Field): unknown {
+    return hooked(path, () => this.value0(t, v, path, parent, field));
+  }
+
+  private value0(t: FieldType, v: unknown, path: string, parent?: StructDesc, field?: Field): unknown {
     switch (t.k) {
       case 'string':
         return typeof v === 'string' ? v : goSprint(v);
       case 'bool':
         return v === true;
-      case 'int':
-        return typeof v === 'number' ? Math.trunc(v) : Number(v);
+      case 'int': {
+        const n = num(v);
+        if (t.unsigned && n < 0) {
+          const shown = v instanceof GoFloat ? n.toFixed(6) : String(n);
+          throw new PlainDecodeError(`cannot parse '${path}', ${shown} overflows uint`);
+        }
+        return Math.trunc(n);
+      }
       case 'float32':
-        return Math.fround(Number(v));
+        return Math.fround(num(v));
       case 'duration':
         if (typeof v !== 'string') throw new ComposeError(`invalid type ${goTypeName(v)} for duration`);
         try {
@@ -167,14 +198,14 @@ class Decoder {
           throw new ComposeError((e as Error).message);
         }
       case 'bytes':
-        if (typeof v === 'number') return v;
+        if (typeof v === 'number' || v instanceof GoFloat || typeof v === 'bigint') return Math.trunc(num(v));
         try {
           return Number(ramInBytes(String(v)));
         } catch (e) {
           throw new ComposeError((e as Error).message);
         }
       case 'ptr':
-        return this.value(t.of, v, parent, field);
+        return this.value0(t.of, v, path, parent, field);
       case 'strings':
         return this.strings(t.named, v);
       case 'mapSS':
@@ -184,11 +215,11 @@ class Decoder {
       case 'mapEq':
         return mappingOrList(v, '=', true);
       case 'struct':
-        return this.struct(t.s, v);
+        return this.struct(t.s, v, path);
       case 'slice':
-        if (t.of.k === 'struct' && t.of.s.name === 'ServicePortConfig') return this.ports(v);
+        if (t.of.k === 'struct' && t.of.s.name === 'ServicePortConfig') return this.ports(v, path);
         if (!Array.isArray(v)) return [];
-        return v.map((x) => (x === null ? (t.of.k === 'struct' && t.of.ptr ? null : {}) : this.value(t.of, x)));
+        return v.map((x, i) => (x === null ? (t.of.k === 'struct' && t.of.ptr ? null : {}) : this.value(t.of, x, `${path}[${i}]`)));
       case 'map': {
         let m = v;
         if (field?.go === 'Networks' && parent?.name === 'ServiceConfig' && Array.isArray(v)) {
@@ -196,7 +227,7 @@ class Decoder {
         }
         if (!isMap(m)) return {};
         const out: Dict = {};
-        for (const [k, x] of Object.entries(m)) out[k] = x === null ? null : this.value(t.of, x);
+        for (const [k, x] of Object.entries(m)) out[k] = x === null ? null : this.value(t.of, x, `${path}[${k}]`);
         return out;
       }
       case 'external':
@@ -238,14 +269,14 @@ class Decoder {
   }
 
   /** transformServicePort: short specs expand to one entry per port. */
-  private ports(v: unknown): Dict[] {
+  private ports(v: unknown, path: string): Dict[] {
     if (!Array.isArray(v)) throw new ComposeError(`invalid type ${goTypeName(v)} for port`);
     const out: Dict[] = [];
-    for (const entry of v) {
+    for (const [i, entry] of v.entries()) {
       if (typeof entry === 'number' || typeof entry === 'string') {
         out.push(...this.portSpec(typeof entry === 'number' ? String(Math.trunc(entry)) : entry));
       } else if (isMap(entry)) {
-        out.push(this.struct(D.ServicePortConfig, entry));
+        out.push(this.struct(D.ServicePortConfig, entry, `${path}[${i}]`));
       } else {
         throw new ComposeError(`invalid type ${goTypeName(entry)} for port`);
       }
@@ -290,11 +321,56 @@ class Decoder {
   }
 }
 
+/** An error raised while decoding, with mapstructure's field path. */
+class DecodeError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A mapstructure error of its own (not a hook's): printed without "error decoding". */
+class PlainDecodeError extends Error {}
+
+/** Several field errors of one decode, in field order. */
+class DecodeErrors extends Error {
+  constructor(readonly errors: Error[]) {
+    super('decoding failed');
+  }
+}
+
+function errorLines(e: Error): string[] {
+  if (e instanceof DecodeErrors) return e.errors.flatMap(errorLines);
+  if (e instanceof DecodeError) return [`error decoding '${e.path}': ${e.message}`];
+  return [e.message];
+}
+
+/** Runs a decode step; a plain error becomes a DecodeError at this path. */
+function hooked<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof DecodeError || e instanceof PlainDecodeError || e instanceof DecodeErrors) throw e;
+    throw new DecodeError(path, (e as Error).message);
+  }
+}
+
+/** mapstructure's aggregate error. */
+function decodeFailure(e: unknown): unknown {
+  if (e instanceof DecodeError || e instanceof PlainDecodeError || e instanceof DecodeErrors) {
+    return new ComposeError(`decoding failed due to the following error(s):\n\n${errorLines(e).join('\n')}`);
+  }
+  return e;
+}
+
 function goTypeName(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float64';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'int';
+  if (v instanceof GoFloat) return 'float64';
   if (Array.isArray(v)) return '[]interface {}';
   return 'map[string]interface {}';
 }
@@ -450,7 +526,7 @@ class Loader {
   lookup = (k: string): string | undefined => (Object.hasOwn(this.details.Environment, k) ? this.details.Environment[k] : undefined);
 
   service(name: string, dict: Dict): ServiceConfig {
-    const raw = this.decoder.struct(D.ServiceConfig, dict);
+    const raw = this.decoder.transform(D.ServiceConfig, dict);
     const svc = { Name: name, ...raw } as ServiceConfig;
     this.resolveEnvironment(svc);
     this.resolveVolumePaths(svc);
@@ -513,8 +589,9 @@ class Loader {
 
   networks(source: Dict): Record<string, NetworkConfig> {
     const out: Record<string, NetworkConfig> = {};
-    for (const [name, v] of Object.entries(source)) {
-      const network = this.decoder.struct(D.NetworkConfig, v) as NetworkConfig;
+    const decoded = this.decoder.transformMap(D.NetworkConfig, source);
+    for (const name of Object.keys(source)) {
+      const network = decoded[name] as NetworkConfig;
       out[name] = network;
       if (!network.External?.External) continue;
       if (network.External.Name) {
@@ -533,8 +610,9 @@ class Loader {
 
   volumes(source: Dict): Record<string, VolumeConfig> {
     const out: Record<string, VolumeConfig> = {};
-    for (const [name, v] of Object.entries(source)) {
-      const volume = this.decoder.struct(D.VolumeConfig, v) as VolumeConfig;
+    const decoded = this.decoder.transformMap(D.VolumeConfig, source);
+    for (const name of Object.keys(source)) {
+      const volume = decoded[name] as VolumeConfig;
       out[name] = volume;
       if (!volume.External?.External) continue;
       const conflict = (key: string): ComposeError => new ComposeError(`conflicting parameters "external" and ${JSON.stringify(key)} specified for volume ${JSON.stringify(name)}`);
@@ -557,8 +635,9 @@ class Loader {
 
   fileObjects(source: Dict, objType: 'secret' | 'config'): Record<string, FileObjectConfig> {
     const out: Record<string, FileObjectConfig> = {};
-    for (const [name, v] of Object.entries(source)) {
-      const obj = this.decoder.struct(D.FileObjectConfig, v) as FileObjectConfig;
+    const decoded = this.decoder.transformMap(D.FileObjectConfig, source);
+    for (const name of Object.keys(source)) {
+      const obj = decoded[name] as FileObjectConfig;
       if (obj.External?.External) {
         if (obj.External.Name) {
           if (obj.Name) throw new ComposeError(`${objType} ${name}: ${objType}.external.name and ${objType}.name conflict; only use ${objType}.name`);

@@ -9,6 +9,7 @@ import { formatDuration } from '../render/duration.ts';
 import * as D from './fields.ts';
 import type { FieldType, StructDesc } from './fields.ts';
 import { isMap } from './interpolate.ts';
+import { GoFloat, formatFloatG } from './gofloat.ts';
 import { YamlTimestamp, resolvePlain } from './parse.ts';
 import type { Config } from './types.ts';
 
@@ -69,44 +70,8 @@ function sortedKeys(m: Dict): string[] {
 
 // ---- numbers ----
 
-/** strconv.FormatFloat(f, 'g', -1, bits). */
-export function formatFloatG(f: number, bits: 32 | 64): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (f === Infinity) return '+Inf';
-  if (f === -Infinity) return '-Inf';
-  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
-  let digits = '';
-  let exp = 0;
-  if (bits === 32) {
-    const target = Math.fround(f);
-    for (let p = 1; p <= 9; p++) {
-      const s = Math.abs(target).toExponential(p - 1);
-      if (Math.fround(Number(s)) === Math.abs(target)) {
-        const [m, e] = s.split('e');
-        digits = (m ?? '').replace('.', '');
-        exp = Number(e);
-        break;
-      }
-    }
-  } else {
-    const [m, e] = Math.abs(f).toExponential().split('e');
-    digits = (m ?? '').replace('.', '');
-    exp = Number(e);
-  }
-  digits = digits.replace(/0+$/, '') || '0';
-  const sign = f < 0 ? '-' : '';
-  // %e form when the exponent is < -4 or >= the precision (6 for the shortest form).
-  if (exp < -4 || exp >= 6) {
-    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-  if (digits.length <= exp + 1) return `${sign}${digits}${'0'.repeat(exp + 1 - digits.length)}`;
-  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
-}
-
-function numberNode(n: number): YNode {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return { kind: 'raw', text: n.toFixed(0) };
+/** A Go float64 as yaml.v3 writes it. */
+function floatNode(n: number): YNode {
   const s = formatFloatG(n, 64);
   return { kind: 'raw', text: s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s };
 }
@@ -149,7 +114,9 @@ function anyNode(v: unknown): YNode {
   if (v === null || v === undefined) return { kind: 'raw', text: 'null' };
   if (typeof v === 'string') return { kind: 'str', value: v };
   if (typeof v === 'boolean') return { kind: 'raw', text: String(v) };
-  if (typeof v === 'number') return numberNode(v);
+  if (typeof v === 'number') return Number.isInteger(v) ? { kind: 'raw', text: v.toFixed(0) } : floatNode(v);
+  if (typeof v === 'bigint') return { kind: 'raw', text: v.toString() };
+  if (v instanceof GoFloat) return floatNode(v.value);
   if (v instanceof YamlTimestamp) return { kind: 'raw', text: v.rfc3339 };
   if (Array.isArray(v)) return { kind: 'seq', items: v.map(anyNode) };
   if (isMap(v)) return { kind: 'map', entries: sortedKeys(v).map((k) => [k, anyNode(v[k])] as const) };
@@ -267,15 +234,9 @@ function configNode(cfg: Config): YNode {
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 const OLD_BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 
+/** yaml.v3's is_printable (which, unlike the YAML spec, excludes NEL and anything past the BMP). */
 function isPrintable(cp: number): boolean {
-  return (
-    cp === 0x0a ||
-    (cp >= 0x20 && cp <= 0x7e) ||
-    cp === 0x85 ||
-    (cp >= 0xa0 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
+  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
 }
 
 interface Analysis {
@@ -420,7 +381,8 @@ type Style = 'plain' | 'single' | 'double' | 'literal';
 /** encoder.stringv + yaml_emitter_select_scalar_style (block context). */
 function styleOf(s: string, simpleKey: boolean, flow: boolean): Style {
   const r = resolvePlain(s);
-  const canUsePlain = r.tag === 'str' && !BASE60.test(s) && !OLD_BOOLS.has(s);
+  // "<<" resolves to the merge tag, which yaml.v3's encoder still writes plain.
+  const canUsePlain = (r.tag === 'str' || r.tag === 'merge') && !BASE60.test(s) && !OLD_BOOLS.has(s);
   let style: Style;
   if (s.includes('\n')) style = flow ? 'double' : 'literal';
   else if (canUsePlain) style = 'plain';

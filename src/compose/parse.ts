@@ -5,7 +5,8 @@
  * first merged map), duplicate keys reported as yaml.v3 reports them, and a mapping at the top.
  * Load this module lazily: it imports `yaml`.
  */
-import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { GoFloat } from './gofloat.ts';
 import { ComposeError } from './interpolate.ts';
 
 /** A YAML timestamp (yaml.v3 decodes unquoted timestamps into time.Time). */
@@ -19,6 +20,14 @@ export class YamlTimestamp {
   toJSON(): string {
     return this.rfc3339;
   }
+}
+
+/**
+ * A mapping with a key that is not a string: yaml.v3 decodes it into map[interface{}]interface{},
+ * which docker's loader cannot validate (encoding/json refuses it).
+ */
+export class NonStringKeyMap {
+  constructor(readonly entries: Record<string, unknown>) {}
 }
 
 /** A YAML float (yaml.v3 float64), kept apart from ints only where Go prints them differently. */
@@ -87,24 +96,24 @@ export function resolvePlain(s: string): Resolved {
     case '.nan':
     case '.NaN':
     case '.NAN':
-      return { tag: 'float', value: NaN };
+      return { tag: 'float', value: new GoFloat(NaN) };
     case '.inf':
     case '.Inf':
     case '.INF':
     case '+.inf':
     case '+.Inf':
     case '+.INF':
-      return { tag: 'float', value: Infinity };
+      return { tag: 'float', value: new GoFloat(Infinity) };
     case '-.inf':
     case '-.Inf':
     case '-.INF':
-      return { tag: 'float', value: -Infinity };
+      return { tag: 'float', value: new GoFloat(-Infinity) };
     case '<<':
       return { tag: 'merge', value: '<<' };
   }
   const c = s[0] ?? '';
   if (c === '.') {
-    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return { tag: 'float', value: Number(s) };
+    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return { tag: 'float', value: new GoFloat(Number(s)) };
     return { tag: 'str', value: s };
   }
   if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
@@ -112,8 +121,8 @@ export function resolvePlain(s: string): Resolved {
     if (ts) return { tag: 'timestamp', value: ts };
     const plain = s.replace(/_/g, '');
     const i = parseGoInt(plain);
-    if (i !== undefined) return { tag: 'int', value: Number(i) };
-    if (YAML_STYLE_FLOAT.test(plain)) return { tag: 'float', value: Number(plain) };
+    if (i !== undefined) return { tag: 'int', value: Number.isSafeInteger(Number(i)) ? Number(i) : i };
+    if (YAML_STYLE_FLOAT.test(plain)) return { tag: 'float', value: new GoFloat(Number(plain)) };
   }
   return { tag: 'str', value: s };
 }
@@ -123,20 +132,101 @@ function lineOf(lc: LineCounter, node: { range?: [number, number, number] | null
   return lc.linePos(off).line;
 }
 
-/** yaml.v3's messages for the parse errors the `yaml` package reports. */
-function syntaxMessage(code: string, message: string, line: number): string {
-  const where = (l: number): string => (l > 0 ? `line ${l}: ` : '');
-  switch (code) {
-    case 'BAD_INDENT':
+/** "line N: " as yaml.v3 writes it: N is 0-based and left out when it is 0. */
+function where(line0: number): string {
+  return line0 > 0 ? `line ${line0}: ` : '';
+}
+
+/** A scanner error's "line N: ": yaml.v3 adds one to a 0-based line that is not 0. */
+function scannerWhere(line0: number): string {
+  return where(line0 === 0 ? 0 : line0 + 1);
+}
+
+/** The 0-based line of an offset. */
+function line0Of(source: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset && i < source.length; i++) if (source[i] === '\n') n++;
+  return n;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** The context line yaml.v3 names for a mis-indented entry: the enclosing collection's start. */
+function indentContext(lines: string[], bad: number): { line0: number; seq: boolean } {
+  const ind = indentOf(lines[bad] ?? '');
+  for (let i = bad - 1; i >= 0; i--) {
+    const l = lines[i] ?? '';
+    if (l.trim() === '' || l.trim().startsWith('#')) continue;
+    const li = indentOf(l);
+    if (li > ind) continue;
+    if (li === ind && l.trimStart().startsWith('-')) {
+      let first = i;
+      for (let j = i - 1; j >= 0; j--) {
+        const lj = lines[j] ?? '';
+        if (lj.trim() === '') continue;
+        if (indentOf(lj) === ind && lj.trimStart().startsWith('-')) first = j;
+        else if (indentOf(lj) <= ind) break;
+      }
+      return { line0: first, seq: true };
+    }
+    return { line0: i, seq: false };
+  }
+  return { line0: 0, seq: false };
+}
+
+/** The last unmatched opening bracket before an offset (flow collections). */
+function openBracket(source: string, end: number, open: string): number {
+  const stack: number[] = [];
+  let quote = '';
+  for (let i = 0; i < end && i < source.length; i++) {
+    const c = source[i] ?? '';
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') stack.push(i);
+    else if ((c === ']' || c === '}') && stack.length > 0) stack.pop();
+  }
+  for (let k = stack.length - 1; k >= 0; k--) if (source[stack[k] ?? 0] === open) return stack[k] ?? 0;
+  return stack[stack.length - 1] ?? 0;
+}
+
+/** yaml.v3's message for the first parse error the `yaml` package reports. */
+function syntaxMessage(source: string, errors: readonly YAMLError[]): string {
+  const err = errors[0] as YAMLError;
+  const at = err.pos[0];
+  const l0 = line0Of(source, at);
+  const msg = err.message;
+  switch (err.code) {
     case 'MISSING_CHAR':
-      if (message.includes('quote')) return `yaml: ${where(line - 1)}found unexpected end of stream`;
-      return `yaml: ${where(line - 3)}did not find expected key`;
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return `yaml: ${where(line - 1)}mapping values are not allowed in this context`;
+      if (/quote/.test(msg)) {
+        const q = Math.max(source.lastIndexOf('"', at - 1), source.lastIndexOf("'", at - 1));
+        const ql = line0Of(source, q);
+        return `yaml: ${scannerWhere(ql === 0 ? line0Of(source, source.length) : ql)}found unexpected end of stream`;
+      }
+      return `yaml: ${scannerWhere(l0)}could not find expected ':'`;
+    case 'BAD_INDENT': {
+      if (/Flow sequence/.test(msg)) return `yaml: ${where(line0Of(source, openBracket(source, at, '[')))}did not find expected ',' or ']'`;
+      if (/Flow map/.test(msg)) return `yaml: ${where(line0Of(source, openBracket(source, at, '{')))}did not find expected ',' or '}'`;
+      const ctx = indentContext(source.split('\n'), l0);
+      return `yaml: ${where(ctx.line0)}did not find expected ${ctx.seq ? "'-' indicator" : 'key'}`;
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      if (/block sequence/.test(msg)) return `yaml: ${where(l0)}did not find expected key`;
+      const next = errors[1];
+      const colon = next && next.code === 'MULTILINE_IMPLICIT_KEY' ? line0Of(source, next.pos[1]) : l0;
+      return `yaml: ${scannerWhere(colon)}mapping values are not allowed in this context`;
+    }
     case 'TAB_AS_INDENT':
-      return `yaml: ${where(line)}found character that cannot start any token`;
+    case 'BAD_SCALAR_START':
+      return `yaml: ${scannerWhere(l0)}found character that cannot start any token`;
+    case 'BAD_DQ_ESCAPE':
+      return `yaml: ${scannerWhere(l0)}found unknown escape character`;
     default:
-      return `yaml: ${where(line - 1)}${message.split(' at line')[0]?.toLowerCase() ?? message}`;
+      return `yaml: ${scannerWhere(l0)}${(msg.split(' at line')[0] ?? msg).replace(/^./, (c) => c.toLowerCase())}`;
   }
 }
 
@@ -187,8 +277,9 @@ class Builder {
     return isScalar(k) && ((k as Scalar).type === 'PLAIN' || (k as Scalar).type === undefined) && (k as Scalar).value === '<<' && !(k as Scalar).tag;
   }
 
-  map(m: YAMLMap): Record<string, unknown> {
+  map(m: YAMLMap): Record<string, unknown> | NonStringKeyMap {
     const out: Record<string, unknown> = {};
+    let stringKeys = true;
     const seen = new Map<string, number>();
     const merges: unknown[] = [];
     for (const item of m.items) {
@@ -197,6 +288,8 @@ class Builder {
         merges.push(pair.value);
         continue;
       }
+      if (isScalar(pair.key) && typeof this.scalar(pair.key as Scalar) !== 'string') stringKeys = false;
+      else if (!isScalar(pair.key) && !isAlias(pair.key)) stringKeys = false;
       const key = this.keyString(pair.key);
       const line = lineOf(this.lc, pair.key as Node);
       const prev = seen.get(key);
@@ -218,19 +311,18 @@ class Builder {
         for (const [k, val] of Object.entries(v as Record<string, unknown>)) if (!(k in out)) out[k] = val;
       }
     }
-    return out;
+    return stringKeys ? out : new NonStringKeyMap(out);
   }
 }
 
 /** loader.ParseYAML: the file's top-level mapping, or docker's error (ComposeError). */
 export function parseYAML(source: string): Record<string, unknown> {
   const lc = new LineCounter();
-  const doc = parseDocument(source, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, strict: false });
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line ?? 0;
-    throw new ComposeError(syntaxMessage(err.code, err.message, line));
-  }
+  // yaml.v3's Unmarshal decodes the first document only.
+  const docs = parseAllDocuments(source, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, strict: false });
+  const doc = Array.isArray(docs) ? docs[0] : undefined;
+  if (!doc) throw new ComposeError('top-level object must be a mapping');
+  if (doc.errors.length > 0) throw new ComposeError(syntaxMessage(source, doc.errors));
   const b = new Builder(doc, lc);
   const top = doc.contents;
   if (top === null || !isMap(top)) {
@@ -252,4 +344,3 @@ export function parseYAML(source: string): Record<string, unknown> {
   return value;
 }
 
-export { isPair };

@@ -7,7 +7,8 @@
  */
 import { parseDuration } from '../render/duration.ts';
 import { ComposeError, isMap } from './interpolate.ts';
-import { YamlTimestamp } from './parse.ts';
+import { GoFloat, formatFloatG } from './gofloat.ts';
+import { NonStringKeyMap, YamlTimestamp } from './parse.ts';
 
 const DEFAULT_VERSION = '3.13';
 
@@ -25,28 +26,14 @@ function normalizeVersion(v: string): string {
 export function goSprint(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   if (v instanceof YamlTimestamp) return v.goString;
-  if (typeof v === 'number') return goFloatString(v);
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (v instanceof GoFloat) return formatFloatG(v.value, 64);
   if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
   if (isMap(v)) {
     const keys = Object.keys(v).sort();
     return `map[${keys.map((k) => `${k}:${goSprint(v[k])}`).join(' ')}]`;
   }
   return String(v);
-}
-
-/** %v of a number: an int as decimal, a float as strconv 'g' with the shortest precision. */
-export function goFloatString(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (n === Infinity) return '+Inf';
-  if (n === -Infinity) return '-Inf';
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
-  const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 6) {
-    const [m, e] = n.toExponential().split('e');
-    const ev = Number(e);
-    return `${m}e${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`;
-  }
-  return String(n);
 }
 
 type Schema = Record<string, unknown>;
@@ -115,6 +102,22 @@ function isPortSpec(s: string): boolean {
   return true;
 }
 
+/** The numerator of a float64 as an exact reduced fraction (big.Rat.String up to the "/"). */
+function ratNumerator(v: number): string {
+  if (Number.isInteger(v)) return BigInt(v).toString();
+  let den = 1n;
+  let x = v;
+  while (!Number.isInteger(x)) {
+    x *= 2;
+    den *= 2n;
+  }
+  let n = BigInt(x);
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+  const g = gcd(n, den);
+  n /= g;
+  return n.toString();
+}
+
 function checkFormat(format: string, value: string): boolean {
   switch (format) {
     case 'duration':
@@ -157,8 +160,9 @@ class Validator {
     return r;
   }
 
-  recurse(schema0: Schema, value: unknown, r: Result, context: string[]): void {
+  recurse(schema0: Schema, value0: unknown, r: Result, context: string[]): void {
     const schema = this.deref(schema0);
+    const value = value0 instanceof GoFloat ? value0.value : typeof value0 === 'bigint' ? Number(value0) : value0;
     const types = typesOf(schema);
     const typeError = (given: string): void => {
       r.add('invalid_type', context, `Invalid type. Expected: ${typesString(types ?? [])}, given: ${given}`, { expected: typesString(types ?? []) });
@@ -250,7 +254,13 @@ class Validator {
   validateNumber(schema: Schema, value: number, r: Result, context: string[]): void {
     const min = schema['minimum'];
     if (typeof min === 'number' && value < min) {
-      r.add('number_gte', context, `Must be greater than or equal to ${min}/1`);
+      r.add('number_gte', context, `Must be greater than or equal to ${min}`);
+    }
+    // Formats see numbers as a *big.Rat: the ports checker parses the numerator ("3/2" -> "3").
+    const format = schema['format'];
+    if (typeof format === 'string') {
+      const ok = format === 'ports' ? isPortSpec(ratNumerator(value)) : format === 'duration' ? false : true;
+      if (!ok) r.add('format', context, `Does not match format '${format}'`);
     }
     r.score++;
   }
@@ -378,9 +388,33 @@ export async function loadSchema(version: string): Promise<Schema | undefined> {
   return (await load()).default as Schema;
 }
 
+/** What encoding/json refuses (gojsonschema's Go loader marshals the config first), in its order. */
+function jsonMarshalError(v: unknown): string | undefined {
+  if (v instanceof GoFloat) {
+    return Number.isFinite(v.value) ? undefined : `json: unsupported value: ${formatFloatG(v.value, 64)}`;
+  }
+  if (v instanceof NonStringKeyMap) return 'json: unsupported type: map[interface {}]interface {}';
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const e = jsonMarshalError(x);
+      if (e) return e;
+    }
+    return undefined;
+  }
+  if (isMap(v)) {
+    for (const k of Object.keys(v).sort()) {
+      const e = jsonMarshalError(v[k]);
+      if (e) return e;
+    }
+  }
+  return undefined;
+}
+
 /** schema.Validate with an already loaded schema: throws ComposeError with docker's text. */
 export function validate(config: Record<string, unknown>, version: string, schema: Schema | undefined): void {
   if (!schema) throw new ComposeError(`unsupported Compose file version: ${normalizeVersion(version)}`);
+  const jsonErr = jsonMarshalError(config);
+  if (jsonErr) throw new ComposeError(jsonErr);
   const v = new Validator(schema);
   const r = v.sub(schema, config, ['(root)']);
   if (!r.valid()) throw new ComposeError(toError(r.errors));

@@ -32,7 +32,7 @@ export function parseStringSlice(value: string, previous: unknown): string[] {
 }
 
 export function group(ctx: CommandContext): Command {
-  const g = createGroup('docker', { name: 'stack', short: 'Manage Swarm stacks' }, ctx.sink);
+  const g = createGroup('docker', { name: 'stack', use: 'stack [OPTIONS]', short: 'Manage Swarm stacks', persistentFlags: [orchestratorFlag(ctx)] }, ctx.sink);
   config.register(g, ctx);
   deploy.register(g, ctx);
   return g;
