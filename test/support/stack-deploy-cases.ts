@@ -88,5 +88,10 @@ export const cases: Record<string, StackCase> = {
   'err-dupsecret': { args: deploy(['16-err-dupsecret.yml']), state: {} },
   'external-secret-missing': { args: deploy(['17-external-secret.yml']), state: { digests } },
   'external-secret': { args: deploy(['17-external-secret.yml']), state: { digests, secrets: [{ name: 'shared-secret' }] } },
+  'restart-on_failure_x': { args: deploy(['18-restart-on_failure_x.yml']), state: {} },
+  'restart-_3': { args: deploy(['18-restart-_3.yml']), state: {} },
+  'restart-on_failure__1': { args: deploy(['18-restart-on_failure__1.yml']), state: {} },
+  'restart-always_5': { args: deploy(['18-restart-always_5.yml']), state: {} },
+  'restart-no': { args: deploy(['18-restart-no.yml']), state: {} },
   'bad-stack-name': { args: deploy(['01-basic.yml'], [], "' '"), state: {} },
 };
