@@ -12,6 +12,10 @@ import { addLeaf, exactArgs } from '../../cli/define.ts';
 import type { FlagSpec } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import { DaemonError, StatusError } from '../../errors.ts';
+import type { FileObjectSpec, Namespace } from '../../compose/convert/index.ts';
+import type { ServiceWriteResponse } from '../../engine/services.ts';
+import type { VersionedObject } from '../../engine/stack.ts';
+import type { ServiceSpec } from '../../spec/types.ts';
 import type { CommandContext } from '../context.ts';
 import { orchestratorFlag, parseStringSlice } from './index.ts';
 
@@ -205,7 +209,7 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
   // services
   const { listSecretsByName } = await import('../../engine/secrets.ts');
   const { listConfigsByName } = await import('../../engine/configs.ts');
-  let specs: Map<string, import('../../spec/types.ts').ServiceSpec>;
+  let specs: Map<string, ServiceSpec>;
   try {
     specs = await convert.convertServices(await engine.apiVersion(), ns, config, {
       secrets: (names) => listSecretsByName(engine, names),
@@ -231,14 +235,14 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
 }
 
 /** createSecrets / createConfigs: update an existing object (no output), or create it. */
-async function createOrUpdate(deps: Deps, kind: 'secrets' | 'configs', specs: readonly import('../../compose/convert/index.ts').FileObjectSpec[]): Promise<void> {
+async function createOrUpdate(deps: Deps, kind: 'secrets' | 'configs', specs: readonly FileObjectSpec[]): Promise<void> {
   const engine = await deps.engine();
   const stackEngine = await import('../../engine/stack.ts');
   const { fileObjectBody } = await import('../../compose/convert/index.ts');
   const what = kind === 'secrets' ? 'secret' : 'config';
   for (const spec of specs) {
     const body = fileObjectBody(spec);
-    let existing: import('../../engine/stack.ts').VersionedObject | undefined;
+    let existing: VersionedObject | undefined;
     try {
       existing = await stackEngine.inspectSwarmObject(engine, kind, spec.Name);
     } catch (e) {
@@ -264,8 +268,8 @@ async function createOrUpdate(deps: Deps, kind: 'secrets' | 'configs', specs: re
 /** deployServices: returns the IDs of the services created or updated, in order. */
 async function deployServices(
   deps: Deps,
-  ns: import('../../compose/convert/index.ts').Namespace,
-  specs: ReadonlyMap<string, import('../../spec/types.ts').ServiceSpec>,
+  ns: Namespace,
+  specs: ReadonlyMap<string, ServiceSpec>,
   sendAuth: boolean,
   resolveImage: string,
 ): Promise<string[]> {
@@ -305,7 +309,7 @@ async function deployServices(
       const force = cur?.TaskTemplate?.ForceUpdate;
       spec = { ...spec, TaskTemplate: { ...spec.TaskTemplate, ForceUpdate: BigInt(force ?? 0) } };
       const resolved = await resolveServiceImage(engine, spec, queryRegistry, encodedAuth);
-      let response: import('../../engine/services.ts').ServiceWriteResponse;
+      let response: ServiceWriteResponse;
       try {
         response = await services.updateService(engine, current.ID, current.Version?.Index ?? 0, encodeServiceSpec(resolved.spec).replace(/\n$/, ''), {}, encodedAuth);
       } catch (e) {
@@ -316,7 +320,7 @@ async function deployServices(
     } else {
       deps.stdout.write(`Creating service ${name}\n`);
       const resolved = await resolveServiceImage(engine, spec0, resolveImage === 'always' || resolveImage === 'changed', encodedAuth);
-      let response: import('../../engine/services.ts').ServiceWriteResponse;
+      let response: ServiceWriteResponse;
       try {
         response = await services.createService(engine, encodeServiceSpec(resolved.spec).replace(/\n$/, ''), encodedAuth);
       } catch (e) {
