@@ -22,7 +22,7 @@ for (const [name, c] of Object.entries(cases)) {
   const daemon = await startStackDaemon(c.state);
   // Not spawnSync: the fake daemon runs on this event loop.
   const r = await new Promise((resolve) => {
-    const p = spawn(docker, c.args, { env: { PATH: process.env.PATH, HOME: configDir, DOCKER_CONFIG: configDir, DOCKER_HOST: daemon.host, ...ENV } });
+    const p = spawn(docker, c.args, { env: { PATH: process.env.PATH, HOME: '/nonexistent-tsw-home', DOCKER_CONFIG: configDir, DOCKER_HOST: daemon.host, ...ENV } });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));

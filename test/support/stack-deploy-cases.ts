@@ -93,5 +93,6 @@ export const cases: Record<string, StackCase> = {
   'restart-on_failure__1': { args: deploy(['18-restart-on_failure__1.yml']), state: {} },
   'restart-always_5': { args: deploy(['18-restart-always_5.yml']), state: {} },
   'restart-no': { args: deploy(['18-restart-no.yml']), state: {} },
+  odd: { args: deploy(['19-odd.yml']), state: { digests } },
   'bad-stack-name': { args: deploy(['01-basic.yml'], [], "' '"), state: {} },
 };
