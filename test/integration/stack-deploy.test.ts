@@ -118,7 +118,9 @@ async function snapshot(stack: string): Promise<Obj> {
     if (spec === undefined) return undefined;
     const s = JSON.parse(JSON.stringify(spec)) as Obj;
     const tt = s['TaskTemplate'] as Obj | undefined;
-    for (const n of ((tt?.['Networks'] as Obj[] | undefined) ?? [])) n['Target'] = netName.get(n['Target'] as string) ?? n['Target'];
+    for (const n of [...((tt?.['Networks'] as Obj[] | undefined) ?? []), ...((s['Networks'] as Obj[] | undefined) ?? [])]) {
+      n['Target'] = netName.get(n['Target'] as string) ?? n['Target'];
+    }
     const cs = tt?.['ContainerSpec'] as Obj | undefined;
     for (const r of ((cs?.['Secrets'] as Obj[] | undefined) ?? [])) delete r['SecretID'];
     for (const r of ((cs?.['Configs'] as Obj[] | undefined) ?? [])) delete r['ConfigID'];
@@ -189,7 +191,7 @@ async function both(p: Pair, files: readonly string[], extra: readonly string[] 
 describe('stack deploy (differential, lab swarm)', () => {
   before(async () => {
     assert.ok(labUp(), 'the lab swarm is not up');
-    removeStacks([...Array(22).keys()].flatMap((n) => [`tswdpd${n}`, `tswdpt${n}`]));
+    removeStacks([...Array(23).keys()].flatMap((n) => [`tswdpd${n}`, `tswdpt${n}`]));
     runDocker(['service', 'rm', 'tswdpx-port']);
     runDocker(['network', 'rm', EXT_NET]);
     await waitUntil(async () => (await api('GET', `/networks/${EXT_NET}`)).status === 404, 60_000, 'old external network gone');
@@ -267,6 +269,15 @@ describe('stack deploy (differential, lab swarm)', () => {
     const distinct = (s: string) => [...new Set(s.replace(/[a-z0-9]{25}/g, '<ID>').split('\n'))].join('\n');
     assert.equal(distinct(mapText(p, t.stdout)), distinct(d.stdout));
     assert.match(d.stdout, /verify: Service [a-z0-9]{25} converged\n$/);
+  });
+
+  it('an API version below 1.29 (DOCKER_API_VERSION=1.28): networks in the deprecated Spec.Networks', async () => {
+    const p0 = pair(22);
+    const p: Pair = { ...p0, d: { ...p0.d, env: { ...p0.d.env, DOCKER_API_VERSION: '1.28' } }, t: { ...p0.t, env: { ...p0.t.env, DOCKER_API_VERSION: '1.28' } } };
+    const r = await both(p, ['02-deploy-full.yml'], [], 'API 1.28');
+    assert.equal(r.d.code, 0, r.d.stderr);
+    const svc = await get<Obj>(`/services/${p.d.stack}_api`);
+    assert.ok(Array.isArray((svc['Spec'] as Obj)['Networks']), 'docker used Spec.Networks');
   });
 
   it('compose file on stdin (-c -), with the up alias', async () => {
