@@ -232,6 +232,8 @@ function syntaxMessage(source: string, errors: readonly YAMLError[]): string {
 
 class Builder {
   readonly dupErrors: string[] = [];
+  /** The anchored nodes being expanded (an alias inside its own anchor is an error). */
+  private readonly expanding = new Set<unknown>();
   constructor(
     readonly doc: Document,
     readonly lc: LineCounter,
@@ -242,7 +244,16 @@ class Builder {
     if (isAlias(node)) {
       const target = (node as Alias).resolve(this.doc);
       if (!target) throw new ComposeError(`yaml: unknown anchor '${(node as Alias).source}' referenced`);
+      if (this.expanding.has(target)) throw new ComposeError(`yaml: anchor '${(node as Alias).source}' value contains itself`);
       return this.value(target);
+    }
+    if ((isMap(node) || isSeq(node)) && (node as YAMLMap).anchor) {
+      this.expanding.add(node);
+      try {
+        return isSeq(node) ? (node as YAMLSeq).items.map((i) => this.value(i)) : this.map(node as YAMLMap);
+      } finally {
+        this.expanding.delete(node);
+      }
     }
     if (isScalar(node)) return this.scalar(node as Scalar);
     if (isSeq(node)) return (node as YAMLSeq).items.map((i) => this.value(i));
@@ -280,8 +291,25 @@ class Builder {
   map(m: YAMLMap): Record<string, unknown> | NonStringKeyMap {
     const out: Record<string, unknown> = {};
     let stringKeys = true;
-    const seen = new Map<string, number>();
     const merges: unknown[] = [];
+    // yaml.v3 checks the keys of a mapping (by kind and source text) before decoding its values.
+    const keys = m.items.map((item) => {
+      const k = (item as Pair).key;
+      const raw = isScalar(k) ? { kind: 'scalar', text: String((k as Scalar).value ?? '') } : { kind: 'other', text: '' };
+      return { ...raw, line: lineOf(this.lc, k as Node) };
+    });
+    const before = this.dupErrors.length;
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const a = keys[i];
+        const b = keys[j];
+        if (a && b && a.kind === 'scalar' && b.kind === 'scalar' && a.text === b.text) {
+          this.dupErrors.push(`  line ${b.line}: mapping key ${JSON.stringify(b.text)} already defined at line ${a.line}`);
+        }
+      }
+    }
+    // A mapping with duplicate keys is not decoded further.
+    if (this.dupErrors.length > before) return out;
     for (const item of m.items) {
       const pair = item as Pair;
       if (this.isMergeKey(pair.key)) {
@@ -291,13 +319,7 @@ class Builder {
       if (isScalar(pair.key) && typeof this.scalar(pair.key as Scalar) !== 'string') stringKeys = false;
       else if (!isScalar(pair.key) && !isAlias(pair.key)) stringKeys = false;
       const key = this.keyString(pair.key);
-      const line = lineOf(this.lc, pair.key as Node);
-      const prev = seen.get(key);
-      if (prev !== undefined) {
-        this.dupErrors.push(`  line ${line}: mapping key ${JSON.stringify(key)} already defined at line ${prev}`);
-        continue;
-      }
-      seen.set(key, line);
+      if (key in out) continue;
       out[key] = this.value(pair.value);
     }
     for (const mv of merges) {
