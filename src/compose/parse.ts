@@ -153,25 +153,36 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-/** The context line yaml.v3 names for a mis-indented entry: the enclosing collection's start. */
+const blank = (l: string): boolean => l.trim() === '' || l.trim().startsWith('#');
+
+/** The first line of the block at `indent` that contains line `from` (scanning upwards). */
+function blockStart(lines: string[], from: number, indent: number): number {
+  let start = from;
+  for (let j = from - 1; j >= 0; j--) {
+    const l = lines[j] ?? '';
+    if (blank(l)) continue;
+    const li = indentOf(l);
+    if (li < indent) break;
+    if (li === indent) start = j;
+  }
+  return start;
+}
+
+/**
+ * The context yaml.v3 names for a mis-indented line: the block collection it was parsing when
+ * the line came (a sequence of `-` items at the same indentation, else the mapping of the
+ * nearest less or equally indented line), by its first line.
+ */
 function indentContext(lines: string[], bad: number): { line0: number; seq: boolean } {
   const ind = indentOf(lines[bad] ?? '');
+  const badIsItem = (lines[bad] ?? '').trimStart().startsWith('-');
   for (let i = bad - 1; i >= 0; i--) {
     const l = lines[i] ?? '';
-    if (l.trim() === '' || l.trim().startsWith('#')) continue;
+    if (blank(l)) continue;
     const li = indentOf(l);
     if (li > ind) continue;
-    if (li === ind && l.trimStart().startsWith('-')) {
-      let first = i;
-      for (let j = i - 1; j >= 0; j--) {
-        const lj = lines[j] ?? '';
-        if (lj.trim() === '') continue;
-        if (indentOf(lj) === ind && lj.trimStart().startsWith('-')) first = j;
-        else if (indentOf(lj) <= ind) break;
-      }
-      return { line0: first, seq: true };
-    }
-    return { line0: i, seq: false };
+    if (li === ind && l.trimStart().startsWith('-') && !badIsItem) return { line0: blockStart(lines, i, ind), seq: true };
+    return { line0: blockStart(lines, i, li), seq: false };
   }
   return { line0: 0, seq: false };
 }
@@ -212,10 +223,20 @@ function syntaxMessage(source: string, errors: readonly YAMLError[]): string {
       if (/Flow sequence/.test(msg)) return `yaml: ${where(line0Of(source, openBracket(source, at, '[')))}did not find expected ',' or ']'`;
       if (/Flow map/.test(msg)) return `yaml: ${where(line0Of(source, openBracket(source, at, '{')))}did not find expected ',' or '}'`;
       const ctx = indentContext(source.split('\n'), l0);
-      return `yaml: ${where(ctx.line0)}did not find expected ${ctx.seq ? "'-' indicator" : 'key'}`;
+      return `yaml: ${where(ctx.line0 || l0)}did not find expected ${ctx.seq ? "'-' indicator" : 'key'}`;
     }
+    case 'UNEXPECTED_TOKEN': {
+      // Trailing text after a value: the mapping that holds the line is the context.
+      const lines = source.split('\n');
+      return `yaml: ${where(blockStart(lines, l0, indentOf(lines[l0] ?? '')) || l0)}did not find expected key`;
+    }
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `yaml: ${scannerWhere(line0Of(source, err.pos[1]))}mapping values are not allowed in this context`;
     case 'BLOCK_AS_IMPLICIT_KEY': {
-      if (/block sequence/.test(msg)) return `yaml: ${where(l0)}did not find expected key`;
+      if (/block sequence/.test(msg)) {
+        const ctx = indentContext(source.split('\n'), l0);
+        return `yaml: ${where(ctx.line0 || l0)}did not find expected key`;
+      }
       const next = errors[1];
       const colon = next && next.code === 'MULTILINE_IMPLICIT_KEY' ? line0Of(source, next.pos[1]) : l0;
       return `yaml: ${scannerWhere(colon)}mapping values are not allowed in this context`;
