@@ -444,6 +444,13 @@ function emitMap(node: Extract<YNode, { kind: 'map' }>, indent: number, firstInl
   let out = '';
   node.entries.forEach(([k, v], i) => {
     const pad = i === 0 && firstInline ? '' : ' '.repeat(indent);
+    // yaml_emitter_check_simple_key: a multi-line key or one over 128 bytes is a complex key.
+    if (k.includes('\n') || Buffer.byteLength(k) > 128) {
+      const style = styleOf(k, false, false);
+      const key = style === 'literal' ? literal(k, indent + 2) : `${scalarInline(k, false)}\n`;
+      out += `${pad}? ${key}${emitIndicated(':', v, indent, ' '.repeat(indent))}`;
+      return;
+    }
     out += `${pad}${scalarInline(k, true)}:${emitValue(v, indent)}`;
   });
   return out;
@@ -452,13 +459,20 @@ function emitMap(node: Extract<YNode, { kind: 'map' }>, indent: number, firstInl
 function emitSeq(node: Extract<YNode, { kind: 'seq' }>, indent: number, firstInline = false): string {
   let out = '';
   node.items.forEach((item, i) => {
-    const pad = i === 0 && firstInline ? '' : ' '.repeat(indent);
-    if (item.kind === 'map' && item.entries.length > 0) out += `${pad}- ${emitMap(item, indent + 2, true)}`;
-    else if (item.kind === 'seq' && item.items.length > 0) out += `${pad}- ${emitSeq(item, indent + 2, true)}`;
-    else if (item.kind === 'str' && styleOf(item.value, false, false) === 'literal') out += `${pad}- ${literal(item.value, indent + 2)}`;
-    else out += `${pad}-${emitValue(item, indent)}`;
+    out += emitIndicated('-', item, indent, i === 0 && firstInline ? '' : ' '.repeat(indent));
   });
   return out;
+}
+
+/**
+ * A node after an indicator that opens a block on its own line ("- " of a sequence item, ": "
+ * of a complex key's value): block collections start on the indicator's line.
+ */
+function emitIndicated(indicator: string, item: YNode, indent: number, pad: string): string {
+  if (item.kind === 'map' && item.entries.length > 0) return `${pad}${indicator} ${emitMap(item, indent + 2, true)}`;
+  if (item.kind === 'seq' && item.items.length > 0) return `${pad}${indicator} ${emitSeq(item, indent + 2, true)}`;
+  if (item.kind === 'str' && styleOf(item.value, false, false) === 'literal') return `${pad}${indicator} ${literal(item.value, indent + 2)}`;
+  return `${pad}${indicator}${emitValue(item, indent)}`;
 }
 
 /** What `docker stack config` prints for a loaded config. */

@@ -153,25 +153,36 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-/** The context line yaml.v3 names for a mis-indented entry: the enclosing collection's start. */
+const blank = (l: string): boolean => l.trim() === '' || l.trim().startsWith('#');
+
+/** The first line of the block at `indent` that contains line `from` (scanning upwards). */
+function blockStart(lines: string[], from: number, indent: number): number {
+  let start = from;
+  for (let j = from - 1; j >= 0; j--) {
+    const l = lines[j] ?? '';
+    if (blank(l)) continue;
+    const li = indentOf(l);
+    if (li < indent) break;
+    if (li === indent) start = j;
+  }
+  return start;
+}
+
+/**
+ * The context yaml.v3 names for a mis-indented line: the block collection it was parsing when
+ * the line came (a sequence of `-` items at the same indentation, else the mapping of the
+ * nearest less or equally indented line), by its first line.
+ */
 function indentContext(lines: string[], bad: number): { line0: number; seq: boolean } {
   const ind = indentOf(lines[bad] ?? '');
+  const badIsItem = (lines[bad] ?? '').trimStart().startsWith('-');
   for (let i = bad - 1; i >= 0; i--) {
     const l = lines[i] ?? '';
-    if (l.trim() === '' || l.trim().startsWith('#')) continue;
+    if (blank(l)) continue;
     const li = indentOf(l);
     if (li > ind) continue;
-    if (li === ind && l.trimStart().startsWith('-')) {
-      let first = i;
-      for (let j = i - 1; j >= 0; j--) {
-        const lj = lines[j] ?? '';
-        if (lj.trim() === '') continue;
-        if (indentOf(lj) === ind && lj.trimStart().startsWith('-')) first = j;
-        else if (indentOf(lj) <= ind) break;
-      }
-      return { line0: first, seq: true };
-    }
-    return { line0: i, seq: false };
+    if (li === ind && l.trimStart().startsWith('-') && !badIsItem) return { line0: blockStart(lines, i, ind), seq: true };
+    return { line0: blockStart(lines, i, li), seq: false };
   }
   return { line0: 0, seq: false };
 }
@@ -212,10 +223,20 @@ function syntaxMessage(source: string, errors: readonly YAMLError[]): string {
       if (/Flow sequence/.test(msg)) return `yaml: ${where(line0Of(source, openBracket(source, at, '[')))}did not find expected ',' or ']'`;
       if (/Flow map/.test(msg)) return `yaml: ${where(line0Of(source, openBracket(source, at, '{')))}did not find expected ',' or '}'`;
       const ctx = indentContext(source.split('\n'), l0);
-      return `yaml: ${where(ctx.line0)}did not find expected ${ctx.seq ? "'-' indicator" : 'key'}`;
+      return `yaml: ${where(ctx.line0 || l0)}did not find expected ${ctx.seq ? "'-' indicator" : 'key'}`;
     }
+    case 'UNEXPECTED_TOKEN': {
+      // Trailing text after a value: the mapping that holds the line is the context.
+      const lines = source.split('\n');
+      return `yaml: ${where(blockStart(lines, l0, indentOf(lines[l0] ?? '')) || l0)}did not find expected key`;
+    }
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `yaml: ${scannerWhere(line0Of(source, err.pos[1]))}mapping values are not allowed in this context`;
     case 'BLOCK_AS_IMPLICIT_KEY': {
-      if (/block sequence/.test(msg)) return `yaml: ${where(l0)}did not find expected key`;
+      if (/block sequence/.test(msg)) {
+        const ctx = indentContext(source.split('\n'), l0);
+        return `yaml: ${where(ctx.line0 || l0)}did not find expected key`;
+      }
       const next = errors[1];
       const colon = next && next.code === 'MULTILINE_IMPLICIT_KEY' ? line0Of(source, next.pos[1]) : l0;
       return `yaml: ${scannerWhere(colon)}mapping values are not allowed in this context`;
@@ -232,6 +253,8 @@ function syntaxMessage(source: string, errors: readonly YAMLError[]): string {
 
 class Builder {
   readonly dupErrors: string[] = [];
+  /** The anchored nodes being expanded (an alias inside its own anchor is an error). */
+  private readonly expanding = new Set<unknown>();
   constructor(
     readonly doc: Document,
     readonly lc: LineCounter,
@@ -242,7 +265,16 @@ class Builder {
     if (isAlias(node)) {
       const target = (node as Alias).resolve(this.doc);
       if (!target) throw new ComposeError(`yaml: unknown anchor '${(node as Alias).source}' referenced`);
+      if (this.expanding.has(target)) throw new ComposeError(`yaml: anchor '${(node as Alias).source}' value contains itself`);
       return this.value(target);
+    }
+    if ((isMap(node) || isSeq(node)) && (node as YAMLMap).anchor) {
+      this.expanding.add(node);
+      try {
+        return isSeq(node) ? (node as YAMLSeq).items.map((i) => this.value(i)) : this.map(node as YAMLMap);
+      } finally {
+        this.expanding.delete(node);
+      }
     }
     if (isScalar(node)) return this.scalar(node as Scalar);
     if (isSeq(node)) return (node as YAMLSeq).items.map((i) => this.value(i));
@@ -280,8 +312,25 @@ class Builder {
   map(m: YAMLMap): Record<string, unknown> | NonStringKeyMap {
     const out: Record<string, unknown> = {};
     let stringKeys = true;
-    const seen = new Map<string, number>();
     const merges: unknown[] = [];
+    // yaml.v3 checks the keys of a mapping (by kind and source text) before decoding its values.
+    const keys = m.items.map((item) => {
+      const k = (item as Pair).key;
+      const raw = isScalar(k) ? { kind: 'scalar', text: String((k as Scalar).value ?? '') } : { kind: 'other', text: '' };
+      return { ...raw, line: lineOf(this.lc, k as Node) };
+    });
+    const before = this.dupErrors.length;
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const a = keys[i];
+        const b = keys[j];
+        if (a && b && a.kind === 'scalar' && b.kind === 'scalar' && a.text === b.text) {
+          this.dupErrors.push(`  line ${b.line}: mapping key ${JSON.stringify(b.text)} already defined at line ${a.line}`);
+        }
+      }
+    }
+    // A mapping with duplicate keys is not decoded further.
+    if (this.dupErrors.length > before) return out;
     for (const item of m.items) {
       const pair = item as Pair;
       if (this.isMergeKey(pair.key)) {
@@ -291,13 +340,7 @@ class Builder {
       if (isScalar(pair.key) && typeof this.scalar(pair.key as Scalar) !== 'string') stringKeys = false;
       else if (!isScalar(pair.key) && !isAlias(pair.key)) stringKeys = false;
       const key = this.keyString(pair.key);
-      const line = lineOf(this.lc, pair.key as Node);
-      const prev = seen.get(key);
-      if (prev !== undefined) {
-        this.dupErrors.push(`  line ${line}: mapping key ${JSON.stringify(key)} already defined at line ${prev}`);
-        continue;
-      }
-      seen.set(key, line);
+      if (key in out) continue;
       out[key] = this.value(pair.value);
     }
     for (const mv of merges) {

@@ -6,6 +6,7 @@
  * `<field> <description>`. Pure; the schema files are imported lazily.
  */
 import { parseDuration } from '../render/duration.ts';
+import { parsePortSpec } from '../spec/ports.ts';
 import { ComposeError, isMap } from './interpolate.ts';
 import { GoFloat, formatFloatG } from './gofloat.ts';
 import { NonStringKeyMap, YamlTimestamp } from './parse.ts';
@@ -76,30 +77,12 @@ function typesString(types: string[]): string {
 
 /** nat.ParsePortSpec accepts it (the `ports` format). */
 function isPortSpec(s: string): boolean {
-  const parts = s.split(':');
-  const last = parts[parts.length - 1] ?? '';
-  const [port, proto] = last.includes('/') ? [last.slice(0, last.indexOf('/')), last.slice(last.indexOf('/') + 1)] : [last, 'tcp'];
-  const range = (r: string): [number, number] | undefined => {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(r);
-    if (!m) return undefined;
-    const a = Number(m[1]);
-    const b = m[2] === undefined ? a : Number(m[2]);
-    if (a > 65535 || b > 65535 || b < a) return undefined;
-    return [a, b];
-  };
-  if (port === '') return false;
-  const cr = range(port);
-  if (!cr) return false;
-  if (!['tcp', 'udp', 'sctp'].includes((proto === '' ? 'tcp' : proto).toLowerCase())) return false;
-  if (parts.length >= 2) {
-    const hp = parts[parts.length - 2] ?? '';
-    if (hp !== '') {
-      const hr = range(hp);
-      if (!hr) return false;
-      if (hr[1] - hr[0] !== cr[1] - cr[0] && cr[0] !== cr[1]) return false;
-    }
+  try {
+    parsePortSpec(s);
+    return true;
+  } catch {
+    return false;
   }
-  return true;
 }
 
 /** The numerator of a float64 as an exact reduced fraction (big.Rat.String up to the "/"). */
