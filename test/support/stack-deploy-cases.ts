@@ -94,5 +94,6 @@ export const cases: Record<string, StackCase> = {
   'restart-always_5': { args: deploy(['18-restart-always_5.yml']), state: {} },
   'restart-no': { args: deploy(['18-restart-no.yml']), state: {} },
   odd: { args: deploy(['19-odd.yml']), state: { digests } },
+  escapes: { args: deploy(['20-escapes.yml']), state: { digests } },
   'bad-stack-name': { args: deploy(['01-basic.yml'], [], "' '"), state: {} },
 };

@@ -4,6 +4,7 @@
  * the keys in sorted order.
  */
 import type { ConfigObjConfig, FileObjectConfig, NetworkConfig, SecretConfig } from '../types.ts';
+import { goJSONString } from '../../spec/gojson.ts';
 import { addStackLabel, type Namespace } from './namespace.ts';
 
 /** network.IPAMConfig as the stack sends it (only the subnet). */
@@ -147,7 +148,21 @@ export function networkCreateBody(name: string, o: NetworkCreateOptions, apiVers
   };
   // client.NetworkCreate: CheckDuplicate is deprecated since API 1.44 but set for older daemons.
   if (apiLess(apiVersion, '1.44')) body['CheckDuplicate'] = true;
-  return JSON.stringify(body);
+  return goJSON(body);
+}
+
+/**
+ * encoding/json of the plain values these bodies hold (objects in the order given, maps
+ * already sorted): Go's string escaping (HTML-safe \u003c \u003e \u0026, U+2028/2029).
+ */
+function goJSON(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return goJSONString(v);
+  if (typeof v === 'boolean' || typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return `[${v.map(goJSON).join(',')}]`;
+  return `{${Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${goJSONString(k)}:${goJSON(x)}`)
+    .join(',')}}`;
 }
 
 /** The JSON body of POST /secrets/create, /configs/create and their updates (swarm.SecretSpec / ConfigSpec). */
@@ -161,7 +176,7 @@ export function fileObjectBody(s: FileObjectSpec): string {
     body['Driver'] = d;
   }
   if (s.Templating !== undefined) body['Templating'] = (s.Templating.Name ?? '') !== '' ? { Name: s.Templating.Name } : {};
-  return JSON.stringify(body);
+  return goJSON(body);
 }
 
 /** versions.LessThan for API versions ("1.41" < "1.44"). */
