@@ -21,6 +21,8 @@ export interface StackDaemonState {
   readonly services?: ReadonlyArray<{ readonly name: string; readonly stack: string; readonly imageLabel: string; readonly image: string; readonly forceUpdate?: number }>;
   /** Not a manager: /info says ControlAvailable false. */
   readonly worker?: boolean;
+  /** DELETE /services/{id} answers 500 (a prune that fails). */
+  readonly failDelete?: boolean;
   /** Images the registry knows (others get a 404 from /distribution). */
   readonly digests?: Readonly<Record<string, string>>;
 }
@@ -149,6 +151,7 @@ export async function startStackDaemon(state: StackDaemonState): Promise<StackDa
     if (m) return json({ Warnings: null });
     m = /^\/services\/([^/]+)$/.exec(path);
     if (m && req.method === 'DELETE') {
+      if (state.failDelete === true) return json({ message: `cannot remove service ${m[1] ?? ''}: fake failure` }, 500);
       res.writeHead(200);
       res.end();
       return;

@@ -95,5 +95,6 @@ export const cases: Record<string, StackCase> = {
   'restart-no': { args: deploy(['18-restart-no.yml']), state: {} },
   odd: { args: deploy(['19-odd.yml']), state: { digests } },
   escapes: { args: deploy(['20-escapes.yml']), state: { digests } },
+  'prune-fails': { args: deploy(['12-redeploy-2.yml'], ['--prune']), state: { ...existing, failDelete: true } },
   'bad-stack-name': { args: deploy(['01-basic.yml'], [], "' '"), state: {} },
 };
