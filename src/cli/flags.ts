@@ -4,9 +4,10 @@
  */
 import { parseCIDR } from './ipnet.ts';
 import { parseDuration } from '../render/duration.ts';
+import { csvFirstRecord } from '../spec/gocsv.ts';
 
 /**
- * pflag value types. 'map' (opts.MapOpts) and 'strings' (pflag stringSlice) as well as the last
+ * pflag value types. 'map' (opts.MapOpts) as well as the last
  * three (docker's own flag.Value types, cli/command/swarm/opts.go) are parsed by the command that
  * declares them, through FlagSpec.parse.
  */
@@ -20,10 +21,11 @@ export type FlagType =
   | 'uint32'
   | 'uint64'
   | 'stringArray'
+  /** pflag StringSlice: comma-separated (CSV) and repeatable. */
+  | 'stringSlice'
   | 'duration'
   | 'ipNetSlice'
   | 'map'
-  | 'strings'
   | 'external-ca'
   | 'pem-file'
   | 'node-addr';
@@ -113,6 +115,16 @@ export function parseFlagValue(f: FlagSpec, value: string, previous: unknown): u
       }
     case 'ipNetSlice':
       return ipNetSlice(f, value, previous);
+    case 'stringSlice': {
+      // pflag stringSlice Set: "" adds nothing, else the first CSV record; repeated flags append.
+      const list = Array.isArray(previous) ? (previous as string[]) : [];
+      if (value === '') return list;
+      try {
+        return [...list, ...csvFirstRecord(value)];
+      } catch (e) {
+        throw invalidFlagValue(f, value, e instanceof Error ? e.message : String(e));
+      }
+    }
     default:
       return value;
   }

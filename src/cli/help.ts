@@ -55,6 +55,8 @@ function varName(f: FlagSpec): string {
       return 'int';
     case 'uint64':
       return 'uint';
+    case 'stringSlice':
+      return 'strings';
     default:
       return f.type;
   }

@@ -15,7 +15,7 @@ export function isLongSyntax(value: string): boolean {
 }
 
 /** nat.ParsePortRange: "80" or "8000-8010". */
-function parsePortRange(ports: string): [bigint, bigint] | undefined {
+export function parsePortRange(ports: string): [bigint, bigint] | undefined {
   if (ports === '') return undefined;
   if (!ports.includes('-')) {
     const v = parseUintBase(ports, 10, 16);
@@ -56,7 +56,7 @@ function splitParts(rawport: string): [string, string, string] {
   }
 }
 
-interface Mapping {
+export interface PortMapping {
   containerPort: bigint;
   proto: string;
   hostIP: string;
@@ -64,7 +64,7 @@ interface Mapping {
 }
 
 /** nat.ParsePortSpec. */
-function parsePortSpec(rawPort: string): Mapping[] {
+export function parsePortSpec(rawPort: string): PortMapping[] {
   const [ip0, hostPort, containerPort0] = splitParts(rawPort);
   let ip = ip0;
   const [proto, containerPort] = splitProtoPort(containerPort0);
@@ -96,7 +96,7 @@ function parsePortSpec(rawPort: string): Mapping[] {
   }
   const lproto = proto.toLowerCase();
   if (!['tcp', 'udp', 'sctp'].includes(lproto)) throw new SpecValueError(`invalid proto: ${proto}`);
-  const out: Mapping[] = [];
+  const out: PortMapping[] = [];
   for (let i = 0n; i <= endPort - startPort; i++) {
     let hp = hostPort;
     if (hostPort.length > 0) hp = String(startHostPort + i);

@@ -36,12 +36,14 @@ export function oracle(): string {
 export interface RunOpts {
   readonly env?: Record<string, string | undefined>;
   readonly input?: string;
+  /** Working directory of the client (default: the test process's). */
+  readonly cwd?: string;
 }
 
 function exec(bin: string, args: readonly string[], opts: RunOpts): Outcome {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...opts.env })) if (v !== undefined) env[k] = v;
-  const r = spawnSync(bin, args, { encoding: 'utf8', env, input: opts.input ?? '', timeout: 120_000 });
+  const r = spawnSync(bin, args, { encoding: 'utf8', env, input: opts.input ?? '', timeout: 120_000, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', code: r.status ?? -1 };
 }
 

@@ -4,7 +4,6 @@ import { addLeaf, anyArgs, checkArgs, exactArgs } from '../../cli/define.ts';
 import type { FlagSpec } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import { StatusError } from '../../errors.ts';
-import { csvFirstRecord } from '../../spec/gocsv.ts';
 import { kvToMap, validateLabel } from '../../spec/kv.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -36,9 +35,6 @@ const list = (previous: unknown): string[] => (Array.isArray(previous) ? (previo
 /** opts.MapOpts.Set: every value accepted; kept as given and folded into a map (kvToMap) at run time. */
 const mapFlag = (value: string, previous: unknown): string[] => [...list(previous), value];
 
-/** pflag stringSlice Set: "" adds nothing, else the first CSV record; repeated flags append. */
-const stringsFlag = (value: string, previous: unknown): string[] => (value === '' ? list(previous) : [...list(previous), ...csvFirstRecord(value)]);
-
 /** --label: opts.ListOpts with opts.ValidateLabel. */
 const labelFlag = (value: string, previous: unknown): string[] => [...list(previous), validateLabel(value)];
 
@@ -55,9 +51,9 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   { name: 'config-only', type: 'bool', usage: 'Create a configuration only network' },
   { name: 'config-from', type: 'string', usage: 'The network from which to copy the configuration' },
   { name: 'ipam-driver', type: 'string', usage: 'IP Address Management Driver', defaultText: 'default' },
-  { name: 'subnet', type: 'strings', usage: 'Subnet in CIDR format that represents a network segment', parse: stringsFlag },
-  { name: 'ip-range', type: 'strings', usage: 'Allocate container ip from a sub-range', parse: stringsFlag },
-  { name: 'gateway', type: 'strings', usage: 'IPv4 or IPv6 Gateway for the master subnet', parse: stringsFlag },
+  { name: 'subnet', type: 'stringSlice', usage: 'Subnet in CIDR format that represents a network segment' },
+  { name: 'ip-range', type: 'stringSlice', usage: 'Allocate container ip from a sub-range' },
+  { name: 'gateway', type: 'stringSlice', usage: 'IPv4 or IPv6 Gateway for the master subnet' },
   { name: 'aux-address', type: 'map', usage: 'Auxiliary IPv4 or IPv6 addresses used by Network driver', defaultText: 'map[]', parse: mapFlag },
   { name: 'ipam-opt', type: 'map', usage: 'Set IPAM driver specific options', defaultText: 'map[]', parse: mapFlag },
 ];

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { createGroup } from '../../cli/define.ts';
 import type { CommandContext } from '../context.ts';
 import { checkStackAPIVersion } from './common.ts';
+import * as config from './config.ts';
+import * as deploy from './deploy.ts';
 import * as ls from './ls.ts';
 import * as ps from './ps.ts';
 import * as rm from './rm.ts';
@@ -25,6 +27,8 @@ export function group(ctx: CommandContext): Command {
     },
     ctx.sink,
   );
+  config.register(g, ctx);
+  deploy.register(g, ctx);
   ls.register(g, ctx);
   ps.register(g, ctx);
   rm.register(g, ctx);

@@ -1,0 +1,338 @@
+/**
+ * `docker stack deploy [OPTIONS] STACK` (alias `up`; docker/cli v28.2.2
+ * cli/command/stack/deploy.go, swarm/deploy.go, swarm/deploy_composefile.go): load the compose
+ * files, then create or update the stack's networks, secrets, configs and services, and with
+ * --detach=false wait for the services to converge.
+ *
+ * Go ranges over maps for networks and services (a random order); tsw takes networks by compose
+ * key and services by name (the loader's order).
+ */
+import type { Command } from 'commander';
+import { addLeaf, exactArgs } from '../../cli/define.ts';
+import type { FlagSpec } from '../../cli/flags.ts';
+import type { Deps } from '../../deps.ts';
+import { DaemonError, StatusError } from '../../errors.ts';
+import type { FileObjectSpec, Namespace } from '../../compose/convert/index.ts';
+import type { ServiceWriteResponse } from '../../engine/services.ts';
+import type { VersionedObject } from '../../engine/stack.ts';
+import type { ServiceSpec } from '../../spec/types.ts';
+import type { CommandContext } from '../context.ts';
+
+
+export interface DeployOptions {
+  readonly namespace: string;
+  readonly composeFiles: readonly string[];
+  readonly sendRegistryAuth: boolean;
+  readonly prune: boolean;
+  readonly resolveImage: string;
+  readonly detach: boolean;
+  /** Whether --detach was given (flags.Changed("detach")). */
+  readonly detachChanged: boolean;
+  readonly quiet: boolean;
+}
+
+export const DEPLOY_FLAGS: readonly FlagSpec[] = [
+  { name: 'compose-file', short: 'c', type: 'stringSlice', usage: 'Path to a Compose file, or "-" to read from stdin' },
+  { name: 'with-registry-auth', type: 'bool', usage: 'Send registry authentication details to Swarm agents' },
+  { name: 'prune', type: 'bool', usage: 'Prune services that are no longer referenced' },
+  {
+    name: 'resolve-image',
+    type: 'string',
+    usage: 'Query the registry to resolve image digest and supported platforms ("always", "changed", "never")',
+    defaultText: 'always',
+  },
+  { name: 'detach', short: 'd', type: 'bool', usage: 'Exit immediately instead of waiting for the stack services to converge', defaultText: 'true' },
+  { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress progress output' },
+];
+
+/** The flags' `version` annotations (deploy.go). */
+const FLAG_VERSIONS: Readonly<Record<string, string>> = { 'compose-file': '1.25', prune: '1.27', 'resolve-image': '1.30' };
+
+/**
+ * areFlagsSupported (cmd/docker/docker.go): each flag given whose annotation is newer than the
+ * daemon's API version, in pflag's sorted order, errors joined; asked only when one was given.
+ */
+async function checkFlagVersions(given: readonly string[], deps: Deps): Promise<void> {
+  const annotated = given.filter((n) => FLAG_VERSIONS[n] !== undefined).sort();
+  if (annotated.length === 0) return;
+  const { compareVersions } = await import('../../engine/negotiate.ts');
+  const api = await (await deps.engine()).apiVersion();
+  const errs = annotated
+    .filter((n) => compareVersions(api, FLAG_VERSIONS[n] ?? '') < 0)
+    .map((n) => `"--${n}" requires API version ${FLAG_VERSIONS[n] ?? ''}, but the Docker daemon API version is ${api}`);
+  if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
+}
+
+export function register(group: Command, ctx: CommandContext): void {
+  addLeaf(
+    group,
+    {
+      name: 'deploy',
+      use: 'deploy [OPTIONS] STACK',
+      aliases: ['up'],
+      short: 'Deploy a new stack or update an existing stack',
+      args: exactArgs(1),
+      flags: DEPLOY_FLAGS,
+      action: async (f, args) => {
+        await checkFlagVersions(Object.keys(f), ctx.deps);
+        const detach = f['detach'] as boolean | undefined;
+        await run(
+          {
+            namespace: args[0] ?? '',
+            composeFiles: (f['compose-file'] as string[] | undefined) ?? [],
+            sendRegistryAuth: f['with-registry-auth'] === true,
+            prune: f['prune'] === true,
+            resolveImage: (f['resolve-image'] as string | undefined) ?? 'always',
+            detach: detach ?? true,
+            detachChanged: detach !== undefined,
+            quiet: f['quiet'] === true,
+          },
+          ctx.deps,
+        );
+      },
+    },
+    ctx.sink,
+  );
+}
+
+/** unicode.IsSpace or a quote (common.go quotesOrWhitespace). */
+const SPACE_OR_QUOTE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"\']';
+const TRIM = new RegExp(`^${SPACE_OR_QUOTE}+|${SPACE_OR_QUOTE}+$`, 'gu');
+
+const RESOLVE = ['always', 'changed', 'never'];
+
+function isNotFound(e: unknown): boolean {
+  return e instanceof DaemonError && e.statusCode === 404;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
+  const { goQuote } = await import('../../engine/errors.ts');
+  // validateStackName (common.go)
+  if (opts.namespace.replace(TRIM, '') === '') throw new StatusError(`invalid stack name: ${goQuote(opts.namespace)}`, 1);
+  const { loadStack } = await import('./load.ts');
+  const config = await loadStack(opts.composeFiles, deps, { forDeploy: true });
+
+  if (!RESOLVE.includes(opts.resolveImage)) throw new StatusError(`Invalid option ${opts.resolveImage} for flag --resolve-image`, 1);
+  if (opts.detach && !opts.detachChanged) {
+    deps.stderr.write('Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n');
+  }
+  const engine = await deps.engine();
+  const { apiLess } = await import('../../compose/convert/compose.ts');
+  // docker checks the client's version before it has talked to the daemon: only an API version
+  // forced below 1.30 (DOCKER_API_VERSION) turns resolving off.
+  const resolveImage = apiLess(await engine.apiVersion(), '1.30') ? 'never' : opts.resolveImage;
+
+  // deployCompose
+  const info = await engine.info();
+  if (info.Swarm?.ControlAvailable !== true) {
+    throw new StatusError(
+      'this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again',
+      1,
+    );
+  }
+  const convert = await import('../../compose/convert/index.ts');
+  const stackEngine = await import('../../engine/stack.ts');
+  const services = await import('../../engine/services.ts');
+  const ns = new convert.Namespace(opts.namespace);
+  const stackFilter = { label: { [`${convert.LABEL_NAMESPACE}=${ns.name}`]: true } };
+
+  if (opts.prune) {
+    const keep = new Set(config.Services.map((s) => s.Name));
+    let old: Awaited<ReturnType<typeof services.listServices>> = [];
+    try {
+      old = await services.listServices(engine, stackFilter);
+    } catch (e) {
+      deps.stderr.write(`Failed to list services: ${message(e)}\n`);
+    }
+    const prune = old.filter((s) => !keep.has(ns.descope(s.Spec?.Name ?? ''))).sort((a, b) => ((a.Spec?.Name ?? '') < (b.Spec?.Name ?? '') ? -1 : 1));
+    for (const s of prune) {
+      deps.stdout.write(`Removing service ${s.Spec?.Name ?? ''}\n`);
+      try {
+        await services.removeService(engine, s.ID);
+      } catch (e) {
+        deps.stderr.write(`Failed to remove service ${s.ID}: ${message(e)}`);
+      }
+    }
+  }
+
+  // networks
+  const { networks, externals } = convert.convertNetworks(ns, config.Networks, convert.servicesNetworks(config));
+  for (const name of externals) {
+    if (!convert.isUserDefinedNetwork(name)) continue;
+    let scope: string;
+    try {
+      scope = await stackEngine.inspectNetworkScope(engine, name);
+    } catch (e) {
+      if (isNotFound(e)) {
+        throw new StatusError(
+          `network ${goQuote(name)} is declared as external, but could not be found. You need to create a swarm-scoped network before the stack is deployed`,
+          1,
+        );
+      }
+      throw e;
+    }
+    if (scope !== 'swarm') {
+      throw new StatusError(`network ${goQuote(name)} is declared as external, but it is not in the right scope: ${goQuote(scope)} instead of "swarm"`, 1);
+    }
+  }
+  const existingNetworks = new Set(await stackEngine.listNetworkNames(engine, stackFilter));
+  for (const [name, createOpts] of networks) {
+    if (existingNetworks.has(name)) continue;
+    const body = { ...createOpts, Driver: createOpts.Driver === '' ? 'overlay' : createOpts.Driver };
+    deps.stdout.write(`Creating network ${name}\n`);
+    try {
+      await stackEngine.createNetworkRaw(engine, convert.networkCreateBody(name, body, await engine.apiVersion()));
+    } catch (e) {
+      throw new StatusError(`failed to create network ${name}: ${message(e)}`, 1);
+    }
+  }
+
+  // secrets, then configs
+  const { readFileSync } = await import('node:fs');
+  const { goFileError } = await import('../../engine/errors.ts');
+  const readFile = (path: string): Uint8Array => {
+    try {
+      return readFileSync(path);
+    } catch (e) {
+      throw new StatusError(goFileError(path, e), 1);
+    }
+  };
+  const secrets = convert.convertSecrets(ns, config.Secrets, readFile);
+  await createOrUpdate(deps, 'secrets', secrets);
+  const configs = convert.convertConfigs(ns, config.Configs, readFile);
+  await createOrUpdate(deps, 'configs', configs);
+
+  // services
+  const { listSecretsByName } = await import('../../engine/secrets.ts');
+  const { listConfigsByName } = await import('../../engine/configs.ts');
+  let specs: Map<string, ServiceSpec>;
+  try {
+    specs = await convert.convertServices(await engine.apiVersion(), ns, config, {
+      secrets: (names) => listSecretsByName(engine, names),
+      configs: (names) => listConfigsByName(engine, names),
+    });
+  } catch (e) {
+    if (e instanceof convert.ConvertError) throw new StatusError(e.message, 1);
+    throw e;
+  }
+  const ids = await deployServices(deps, ns, specs, opts.sendRegistryAuth, resolveImage);
+  if (opts.detach) return;
+
+  const { waitOnService } = await import('../service/common.ts');
+  const errs: string[] = [];
+  for (const id of ids) {
+    try {
+      await waitOnService(deps, id, opts.quiet);
+    } catch (e) {
+      errs.push(`${id}: ${message(e)}`);
+    }
+  }
+  if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
+}
+
+/** createSecrets / createConfigs: update an existing object (no output), or create it. */
+async function createOrUpdate(deps: Deps, kind: 'secrets' | 'configs', specs: readonly FileObjectSpec[]): Promise<void> {
+  const engine = await deps.engine();
+  const stackEngine = await import('../../engine/stack.ts');
+  const { fileObjectBody } = await import('../../compose/convert/index.ts');
+  const what = kind === 'secrets' ? 'secret' : 'config';
+  for (const spec of specs) {
+    const body = fileObjectBody(spec);
+    let existing: VersionedObject | undefined;
+    try {
+      existing = await stackEngine.inspectSwarmObject(engine, kind, spec.Name);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+    if (existing !== undefined) {
+      try {
+        await stackEngine.updateSwarmObject(engine, kind, existing.ID, existing.version, body);
+      } catch (e) {
+        throw new StatusError(`failed to update ${what} ${spec.Name}: ${message(e)}`, 1);
+      }
+      continue;
+    }
+    deps.stdout.write(`Creating ${what} ${spec.Name}\n`);
+    try {
+      await stackEngine.createSwarmObject(engine, kind, body);
+    } catch (e) {
+      throw new StatusError(`failed to create ${what} ${spec.Name}: ${message(e)}`, 1);
+    }
+  }
+}
+
+/** deployServices: returns the IDs of the services created or updated, in order. */
+async function deployServices(
+  deps: Deps,
+  ns: Namespace,
+  specs: ReadonlyMap<string, ServiceSpec>,
+  sendAuth: boolean,
+  resolveImage: string,
+): Promise<string[]> {
+  const engine = await deps.engine();
+  const services = await import('../../engine/services.ts');
+  const { encodeServiceSpec } = await import('../../spec/gojson.ts');
+  const { resolveServiceImage } = await import('../service/image.ts');
+  const { printWarnings } = await import('../service/common.ts');
+  const { LABEL_IMAGE, LABEL_NAMESPACE } = await import('../../compose/convert/index.ts');
+  const existing = await services.listServices(engine, { label: { [`${LABEL_NAMESPACE}=${ns.name}`]: true } });
+  const byName = new Map(existing.map((s) => [s.Spec?.Name ?? '', s]));
+  const ids: string[] = [];
+  for (const [internalName, spec0] of specs) {
+    const name = ns.scope(internalName);
+    const image = spec0.TaskTemplate?.ContainerSpec?.Image ?? '';
+    let encodedAuth = '';
+    if (sendAuth) {
+      const { retrieveAuthTokenFromImage } = await import('../service/registry-auth.ts');
+      encodedAuth = retrieveAuthTokenFromImage(deps.config, image, deps.env);
+    }
+    const current = byName.get(name);
+    if (current !== undefined) {
+      deps.stdout.write(`Updating service ${name} (id: ${current.ID})\n`);
+      const cur = current.Spec as CurrentSpec | undefined;
+      const deployedImage = cur?.TaskTemplate?.ContainerSpec?.Image ?? '';
+      const labelImage = cur?.Labels?.[LABEL_IMAGE];
+      let queryRegistry = false;
+      let spec = spec0;
+      const keepImage = () => {
+        spec = { ...spec, TaskTemplate: { ...spec.TaskTemplate, ContainerSpec: { ...spec.TaskTemplate?.ContainerSpec, Image: deployedImage } } };
+      };
+      if (resolveImage === 'always') queryRegistry = true;
+      else if (resolveImage === 'changed') {
+        if (image !== labelImage) queryRegistry = true;
+        else keepImage();
+      } else if (image === labelImage) keepImage();
+      const force = cur?.TaskTemplate?.ForceUpdate;
+      spec = { ...spec, TaskTemplate: { ...spec.TaskTemplate, ForceUpdate: BigInt(force ?? 0) } };
+      const resolved = await resolveServiceImage(engine, spec, queryRegistry, encodedAuth);
+      let response: ServiceWriteResponse;
+      try {
+        response = await services.updateService(engine, current.ID, current.Version?.Index ?? 0, encodeServiceSpec(resolved.spec).replace(/\n$/, ''), {}, encodedAuth);
+      } catch (e) {
+        throw new StatusError(`failed to update service ${name}: ${message(e)}`, 1);
+      }
+      printWarnings(deps, [...(response.Warnings ?? []), resolved.warning]);
+      ids.push(current.ID);
+    } else {
+      deps.stdout.write(`Creating service ${name}\n`);
+      const resolved = await resolveServiceImage(engine, spec0, resolveImage === 'always' || resolveImage === 'changed', encodedAuth);
+      let response: ServiceWriteResponse;
+      try {
+        response = await services.createService(engine, encodeServiceSpec(resolved.spec).replace(/\n$/, ''), encodedAuth);
+      } catch (e) {
+        throw new StatusError(`failed to create service ${name}: ${message(e)}`, 1);
+      }
+      ids.push(response.ID ?? '');
+    }
+  }
+  return ids;
+}
+
+interface CurrentSpec {
+  readonly Labels?: Record<string, string> | null;
+  readonly TaskTemplate?: { readonly ForceUpdate?: number; readonly ContainerSpec?: { readonly Image?: string } };
+}
