@@ -10,6 +10,7 @@ import type { Engine, Filters, Raw } from './types.ts';
 export interface NetworkSummary {
   readonly Id?: string;
   readonly Name?: string;
+  readonly Scope?: string;
   readonly [key: string]: unknown;
 }
 
@@ -51,13 +52,14 @@ export interface NetworkCreateOptions {
   readonly Scope: string;
   readonly EnableIPv4?: boolean;
   readonly EnableIPv6?: boolean;
-  readonly IPAM: { readonly Driver: string; readonly Options: Readonly<Record<string, string>>; readonly Config: readonly IPAMConfig[] } | null;
+  /** Options and Config are nil (null) in what `stack deploy` sends. */
+  readonly IPAM: { readonly Driver: string; readonly Options: Readonly<Record<string, string>> | null; readonly Config: readonly IPAMConfig[] | null } | null;
   readonly Internal: boolean;
   readonly Attachable: boolean;
   readonly Ingress: boolean;
   readonly ConfigOnly: boolean;
   readonly ConfigFrom: { readonly Network: string } | null;
-  readonly Options: Readonly<Record<string, string>>;
+  readonly Options: Readonly<Record<string, string>> | null;
   readonly Labels: Readonly<Record<string, string>>;
 }
 
@@ -90,7 +92,7 @@ export function encodeCreateRequest(name: string, o: NetworkCreateOptions, check
             ['Options', goJSON.map(ipam.Options)],
             [
               'Config',
-              goJSON.arr(
+              ipam.Config === null ? goJSON.null : goJSON.arr(
                 ipam.Config.map((c) =>
                   goJSON.obj([
                     ['Subnet', strOmitEmpty(c.Subnet)],

@@ -86,11 +86,15 @@ export interface SecretSpecInput {
   /** Absent (nil) for a driver-backed secret: omitted from the body. */
   readonly Data?: Uint8Array;
   readonly Driver?: string;
+  /** The driver's options (compose `driver_opts`); sent only when there are some. */
+  readonly DriverOptions?: Readonly<Record<string, string>>;
   readonly Templating?: string;
 }
 
-function driverJSON(name: string | undefined): Member[1] {
-  return name ? goJSON.obj([['Name', goJSON.str(name)]]) : undefined;
+function driverJSON(name: string | undefined, options?: Readonly<Record<string, string>>): Member[1] {
+  if (!name) return undefined;
+  const opts = options !== undefined && Object.keys(options).length > 0 ? goJSON.map(options) : undefined;
+  return goJSON.obj([['Name', goJSON.str(name)], ['Options', opts]]);
 }
 
 /**
@@ -103,7 +107,7 @@ export function specJSON(kind: 'secrets' | 'configs', spec: SecretSpecInput): st
     ['Name', spec.Name ? goJSON.str(spec.Name) : undefined],
     ['Labels', goJSON.map(spec.Labels)],
     ['Data', data],
-    ['Driver', kind === 'secrets' ? driverJSON(spec.Driver) : undefined],
+    ['Driver', kind === 'secrets' ? driverJSON(spec.Driver, spec.DriverOptions) : undefined],
     ['Templating', driverJSON(spec.Templating)],
   ]).text;
 }
@@ -116,6 +120,16 @@ export async function createObject(engine: Engine, kind: 'secrets' | 'configs', 
     bodyJSON: specJSON(kind, spec),
   });
   return value?.ID ?? '';
+}
+
+/** POST /{kind}/{id}/update?version=N with the whole spec (the daemon only takes label changes). */
+export async function updateObject(engine: Engine, kind: 'secrets' | 'configs', id: string, version: number, spec: SecretSpecInput): Promise<void> {
+  await engine.request({
+    method: 'POST',
+    path: `/${kind}/${trimID(kind === 'configs' ? 'config' : 'secret', id)}/update`,
+    query: { version: String(version) },
+    bodyJSON: specJSON(kind, spec),
+  });
 }
 
 export const listSecrets = (engine: Engine, filters: Filters): Promise<SwarmSecret[]> => listObjects<SwarmSecret>(engine, 'secrets', filters);

@@ -14,7 +14,6 @@ import type { Deps } from '../../deps.ts';
 import { DaemonError, StatusError } from '../../errors.ts';
 import type { FileObjectSpec, Namespace } from '../../compose/convert/index.ts';
 import type { ServiceWriteResponse } from '../../engine/services.ts';
-import type { VersionedObject } from '../../engine/stack.ts';
 import type { ServiceSpec } from '../../spec/types.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -135,7 +134,7 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
     );
   }
   const convert = await import('../../compose/convert/index.ts');
-  const stackEngine = await import('../../engine/stack.ts');
+  const networksAPI = await import('../../engine/networks.ts');
   const services = await import('../../engine/services.ts');
   const ns = new convert.Namespace(opts.namespace);
   const stackFilter = { label: { [`${convert.LABEL_NAMESPACE}=${ns.name}`]: true } };
@@ -165,7 +164,7 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
     if (!convert.isUserDefinedNetwork(name)) continue;
     let scope: string;
     try {
-      scope = await stackEngine.inspectNetworkScope(engine, name);
+      scope = (await networksAPI.inspectNetwork(engine, name)).value?.Scope ?? '';
     } catch (e) {
       if (isNotFound(e)) {
         throw new StatusError(
@@ -179,13 +178,23 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
       throw new StatusError(`network ${goQuote(name)} is declared as external, but it is not in the right scope: ${goQuote(scope)} instead of "swarm"`, 1);
     }
   }
-  const existingNetworks = new Set(await stackEngine.listNetworkNames(engine, stackFilter));
-  for (const [name, createOpts] of networks) {
+  const existingNetworks = new Set((await networksAPI.listNetworks(engine, stackFilter)).map((n) => n.Name ?? ''));
+  for (const [name, o] of networks) {
     if (existingNetworks.has(name)) continue;
-    const body = { ...createOpts, Driver: createOpts.Driver === '' ? 'overlay' : createOpts.Driver };
     deps.stdout.write(`Creating network ${name}\n`);
     try {
-      await stackEngine.createNetworkRaw(engine, convert.networkCreateBody(name, body, await engine.apiVersion()));
+      await networksAPI.createNetwork(engine, name, {
+        Driver: o.Driver === '' ? 'overlay' : o.Driver,
+        Scope: '',
+        IPAM: o.IPAM === undefined ? null : { Driver: o.IPAM.Driver, Options: null, Config: o.IPAM.Config ?? null },
+        Internal: o.Internal,
+        Attachable: o.Attachable,
+        Ingress: false,
+        ConfigOnly: false,
+        ConfigFrom: null,
+        Options: o.Options ?? null,
+        Labels: o.Labels,
+      });
     } catch (e) {
       throw new StatusError(`failed to create network ${name}: ${message(e)}`, 1);
     }
@@ -237,20 +246,18 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
 /** createSecrets / createConfigs: update an existing object (no output), or create it. */
 async function createOrUpdate(deps: Deps, kind: 'secrets' | 'configs', specs: readonly FileObjectSpec[]): Promise<void> {
   const engine = await deps.engine();
-  const stackEngine = await import('../../engine/stack.ts');
-  const { fileObjectBody } = await import('../../compose/convert/index.ts');
+  const { createObject, inspectObject, updateObject } = await import('../../engine/secrets.ts');
   const what = kind === 'secrets' ? 'secret' : 'config';
   for (const spec of specs) {
-    const body = fileObjectBody(spec);
-    let existing: VersionedObject | undefined;
+    let existing: { readonly ID?: string; readonly Version?: { readonly Index?: number } } | undefined;
     try {
-      existing = await stackEngine.inspectSwarmObject(engine, kind, spec.Name);
+      existing = (await inspectObject(engine, kind, spec.Name)).value;
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }
     if (existing !== undefined) {
       try {
-        await stackEngine.updateSwarmObject(engine, kind, existing.ID, existing.version, body);
+        await updateObject(engine, kind, existing.ID ?? '', existing.Version?.Index ?? 0, spec);
       } catch (e) {
         throw new StatusError(`failed to update ${what} ${spec.Name}: ${message(e)}`, 1);
       }
@@ -258,7 +265,7 @@ async function createOrUpdate(deps: Deps, kind: 'secrets' | 'configs', specs: re
     }
     deps.stdout.write(`Creating ${what} ${spec.Name}\n`);
     try {
-      await stackEngine.createSwarmObject(engine, kind, body);
+      await createObject(engine, kind, spec);
     } catch (e) {
       throw new StatusError(`failed to create ${what} ${spec.Name}: ${message(e)}`, 1);
     }
