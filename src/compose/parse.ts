@@ -5,7 +5,7 @@
  * first merged map), duplicate keys reported as yaml.v3 reports them, and a mapping at the top.
  * Load this module lazily: it imports `yaml`.
  */
-import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import { GoFloat } from './gofloat.ts';
 import { ComposeError } from './interpolate.ts';
 
@@ -358,14 +358,47 @@ class Builder {
   }
 }
 
+/**
+ * Double-quoted escapes libyaml and the `yaml` package disagree on: libyaml accepts `\'` (an
+ * apostrophe), which the `yaml` package refuses, and refuses `\/` (YAML 1.2), which it accepts.
+ * Returns the offset of a `\'` to rewrite, or throws for a `\/`.
+ */
+function checkEscapes(source: string, doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== 'QUOTE_DOUBLE' || !node.range) return;
+      const raw = source.slice(node.range[0], node.range[1]);
+      for (let i = 0; i < raw.length; i++) {
+        if (raw[i] !== '\\') continue;
+        if (raw[i + 1] === '/') {
+          throw new ComposeError(`yaml: ${scannerWhere(line0Of(source, node.range[0]))}found unknown escape character`);
+        }
+        i++;
+      }
+    },
+  });
+}
+
 /** loader.ParseYAML: the file's top-level mapping, or docker's error (ComposeError). */
-export function parseYAML(source: string): Record<string, unknown> {
-  const lc = new LineCounter();
-  // yaml.v3's Unmarshal decodes the first document only.
-  const docs = parseAllDocuments(source, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, strict: false });
-  const doc = Array.isArray(docs) ? docs[0] : undefined;
-  if (!doc) throw new ComposeError('top-level object must be a mapping');
+export function parseYAML(source0: string): Record<string, unknown> {
+  let source = source0;
+  let lc = new LineCounter();
+  let doc: Document | undefined;
+  for (let attempt = 0; ; attempt++) {
+    lc = new LineCounter();
+    // yaml.v3's Unmarshal decodes the first document only.
+    const docs = parseAllDocuments(source, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, strict: false });
+    doc = Array.isArray(docs) ? docs[0] : undefined;
+    if (!doc) throw new ComposeError('top-level object must be a mapping');
+    const esc = doc.errors.find((e) => e.code === 'BAD_DQ_ESCAPE' && /\\'/.test(e.message));
+    if (!esc || attempt > 1000) break;
+    // libyaml reads `\'` as an apostrophe: give the `yaml` package a plain one (same lines).
+    const at = source.indexOf("\\'", esc.pos[0]);
+    if (at < 0) break;
+    source = `${source.slice(0, at)}'${source.slice(at + 2)}`;
+  }
   if (doc.errors.length > 0) throw new ComposeError(syntaxMessage(source, doc.errors));
+  checkEscapes(source, doc);
   const b = new Builder(doc, lc);
   const top = doc.contents;
   if (top === null || !isMap(top)) {
