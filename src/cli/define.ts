@@ -241,6 +241,24 @@ export function normalizeBools(argv: readonly string[], flags: readonly FlagSpec
   const out: string[] = [];
   let done = false;
   for (const tok of argv) {
+    // pflag reads `-c=value` as the shorthand's value "value" (commander would keep "=value").
+    const short = done ? null : /^-([A-Za-z0-9])=([\s\S]+)$/.exec(tok);
+    if (short) {
+      const f = flags.find((x) => x.short === short[1]);
+      if (f && f.type !== 'bool') {
+        out.push(`-${short[1]}`, short[2] ?? '');
+        continue;
+      }
+      if (f) {
+        const v = parseGoBool(short[2] ?? '');
+        if (v === undefined) {
+          const text = short[2] ?? '';
+          throw flagError(`invalid argument ${goQuote(text)} for "${flagDisplayName(f)}" flag: strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`, help);
+        }
+        boolOverrides.set(f.name, v);
+        continue;
+      }
+    }
     if (done || !tok.startsWith('--') || !tok.includes('=')) {
       if (tok === '--') done = true;
       out.push(tok);
