@@ -292,17 +292,23 @@ export function normalizeBools(argv: readonly string[], flags: readonly FlagSpec
   const out: string[] = [];
   let done = false;
   for (const tok of argv) {
-    // pflag also takes `-d=false` for a bool shorthand (a value must follow the `=`).
-    const short = done ? null : /^-([^-=])=(.+)$/s.exec(tok);
-    const shortFlag = short ? flags.find((x) => x.short === short[1] && x.type === 'bool') : undefined;
-    if (short && shortFlag) {
-      const text = short[2] ?? '';
-      const v = parseGoBool(text);
-      if (v === undefined) {
-        throw flagError(`invalid argument ${goQuote(text)} for "${flagDisplayName(shortFlag)}" flag: strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`, help);
+    // pflag reads `-c=value` as the shorthand's value "value" (commander would keep "=value").
+    const short = done ? null : /^-([^-=])=([\s\S]+)$/.exec(tok);
+    if (short) {
+      const f = flags.find((x) => x.short === short[1]);
+      if (f && f.type !== 'bool') {
+        out.push(`-${short[1]}`, short[2] ?? '');
+        continue;
       }
-      boolOverrides.set(shortFlag.name, v);
-      continue;
+      if (f) {
+        const v = parseGoBool(short[2] ?? '');
+        if (v === undefined) {
+          const text = short[2] ?? '';
+          throw flagError(`invalid argument ${goQuote(text)} for "${flagDisplayName(f)}" flag: strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`, help);
+        }
+        boolOverrides.set(f.name, v);
+        continue;
+      }
     }
     if (done || !tok.startsWith('--') || !tok.includes('=')) {
       if (tok === '--') done = true;

@@ -5,14 +5,13 @@
  */
 import * as D from './fields.ts';
 import type { FieldType, StructDesc } from './fields.ts';
-import { ComposeError } from './interpolate.ts';
+import { ComposeError, isMap } from './interpolate.ts';
 import type { Config, ServiceConfig } from './types.ts';
 
 type Dict = Record<string, unknown>;
 
-function isObj(v: unknown): v is Dict {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** A plain mapping (GoFloat and timestamps are values, not mappings). */
+const isObj = isMap;
 
 /** mergo's isEmptyValue for a Go value of type t (pointers dereferenced). */
 function isEmpty(t: FieldType, v: unknown): boolean {
@@ -38,16 +37,11 @@ function isEmpty(t: FieldType, v: unknown): boolean {
     case 'extras':
       return Object.keys(v as Dict).length === 0;
     case 'struct':
-      return t.ptr ? false : false;
     case 'external':
       return false;
     case 'any':
       return v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0) || (isObj(v) && Object.keys(v).length === 0);
   }
-}
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : (structuredClone(v) as T);
 }
 
 /** Keyed slice merge (mergeSlice): entries keyed, overridden by key, sorted by key. */
@@ -111,11 +105,13 @@ function mergeLogging(d: Dict, s: Dict, parent: Dict, name: string): void {
   const dd = (d['Driver'] as string | undefined) ?? '';
   const sd = (s['Driver'] as string | undefined) ?? '';
   if (dd === sd || dd === '' || sd === '') {
-    if (dd === '') d['Driver'] = sd;
+    const merged: Dict = { ...d };
+    if (dd === '') merged['Driver'] = sd;
     const opts = { ...((d['Options'] as Dict | undefined) ?? {}) };
     for (const [k, v] of Object.entries((s['Options'] as Dict | undefined) ?? {})) if (v !== '' || !(k in opts) || opts[k] === '') opts[k] = v;
     // mergo.Merge on a map value copy that is nil does nothing; a non-nil map is updated in place.
-    if (d['Options'] !== undefined) d['Options'] = opts;
+    if (d['Options'] !== undefined) merged['Options'] = opts;
+    parent[name] = merged;
     return;
   }
   parent[name] = s;
@@ -216,8 +212,9 @@ function mergeServices(base: ServiceConfig[], override: ServiceConfig[]): Servic
   for (const o of override) {
     const b = byName.get(o.Name);
     if (b) {
-      const dst = clone(b) as unknown as Dict;
-      mergeStruct(D.ServiceConfig, dst, clone(o) as unknown as Dict);
+      // mergeStruct replaces what it changes (nested values are copied, never edited in place).
+      const dst = { ...b } as unknown as Dict;
+      mergeStruct(D.ServiceConfig, dst, o as unknown as Dict);
       byName.set(o.Name, dst as unknown as ServiceConfig);
     } else {
       byName.set(o.Name, o);

@@ -5,7 +5,7 @@
  * first merged map), duplicate keys reported as yaml.v3 reports them, and a mapping at the top.
  * Load this module lazily: it imports `yaml`.
  */
-import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { Alias, type Document, LineCounter, type Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import { GoFloat } from './gofloat.ts';
 import { ComposeError } from './interpolate.ts';
 
@@ -358,14 +358,182 @@ class Builder {
   }
 }
 
+/**
+ * Double-quoted escapes libyaml and the `yaml` package disagree on: libyaml accepts `\'` (an
+ * apostrophe), which the `yaml` package refuses, and refuses `\/` (YAML 1.2), which it accepts.
+ * Returns the offset of a `\'` to rewrite, or throws for a `\/`.
+ */
+function checkEscapes(source: string, doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== 'QUOTE_DOUBLE' || !node.range) return;
+      const raw = source.slice(node.range[0], node.range[1]);
+      for (let i = 0; i < raw.length; i++) {
+        if (raw[i] !== '\\') continue;
+        if (raw[i + 1] === '/') {
+          throw new ComposeError(`yaml: ${scannerWhere(line0Of(source, node.range[0]))}found unknown escape character`);
+        }
+        i++;
+      }
+    },
+  });
+}
+
+/** Whether a block line's value is a plain scalar (`key: value`, `- value`, `value`). */
+function endsWithPlainScalar(line: string): boolean {
+  let t = line.trim().replace(/\s+#.*$/, '');
+  while (t.startsWith('- ')) t = t.slice(2).trimStart();
+  const colon = t.search(/:(\s|$)/);
+  if (colon >= 0 && !/^['"]/.test(t)) t = t.slice(colon + 1).trim();
+  if (t === '' || t === '-') return false;
+  return !/^['"[{|>&*!#%@`]/.test(t);
+}
+
+/**
+ * libyaml's checks on tabs in block context that the `yaml` package does not make: a tab where
+ * a line's first token would start is "found character that cannot start any token", and, after
+ * a plain scalar, a tab left of the block's indentation "violates indentation" (reported at
+ * the scalar). Returns yaml.v3's message and the 0-based line it is about, or undefined.
+ */
+function tabError(source: string): { line0: number; message: string } | undefined {
+  const lines = source.split(/\r?\n/);
+  let blockScalarIndent = -1;
+  let blockContentIndent = -1;
+  let blockHeader = 0;
+  let prev = -1;
+  // Flow collections and quoted scalars may span lines; tabs inside them are whitespace.
+  let flowDepth = 0;
+  let quote = '';
+  const track = (l: string): void => {
+    for (let k = 0; k < l.length; k++) {
+      const c = l[k] ?? '';
+      if (quote === '"') {
+        if (c === '\\') k++;
+        else if (c === '"') quote = '';
+        continue;
+      }
+      if (quote === "'") {
+        if (c === "'" && l[k + 1] === "'") k++;
+        else if (c === "'") quote = '';
+        continue;
+      }
+      if (c === '#' && (k === 0 || /\s/.test(l[k - 1] ?? ''))) return;
+      if ((c === '"' || c === "'") && (k === 0 || /[\s[{,:]/.test(l[k - 1] ?? ''))) quote = c;
+      else if (c === '[' || c === '{') flowDepth++;
+      else if ((c === ']' || c === '}') && flowDepth > 0) flowDepth--;
+    }
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    if (flowDepth > 0 || quote !== '') {
+      track(l);
+      prev = -1;
+      continue;
+    }
+    const ind = indentOf(l.replace(/\t.*$/, (m) => (m.trim() === '' ? '' : m)));
+    if (blockScalarIndent >= 0) {
+      // Inside a block scalar a tab may not stand where the content's indentation goes.
+      const lead = /^[ \t]*/.exec(l)?.[0] ?? '';
+      const tabAt = lead.indexOf('\t');
+      if (tabAt >= 0 && (blockContentIndent < 0 || tabAt < blockContentIndent)) {
+        // Reported with the block scalar's header as the context.
+        return { line0: blockHeader, message: 'found a tab character where an indentation space is expected' };
+      }
+      if (l.trim() === '') continue;
+      if (indentOf(l) > blockScalarIndent) {
+        if (blockContentIndent < 0) blockContentIndent = indentOf(l);
+        continue;
+      }
+      blockScalarIndent = -1;
+    }
+    const m = /^( *)\t/.exec(l);
+    if (m) {
+      const col = (m[1] ?? '').length;
+      const p = prev >= 0 ? (lines[prev] ?? '') : '';
+      const plain = prev >= 0 && endsWithPlainScalar(p);
+      if (plain && col < indentOf(p) + 1) {
+        return { line0: prev === 0 ? i : prev, message: 'found a tab character that violates indentation' };
+      }
+      if (!plain) return { line0: i, message: 'found character that cannot start any token' };
+      continue;
+    }
+    if (l.trim() === '') continue;
+    if (l.trim().startsWith('#')) {
+      prev = -1;
+      continue;
+    }
+    if (/[|>][-+0-9]*\s*(#.*)?$/.test(l) && /(^|:\s|-\s)[|>][-+0-9]*\s*(#.*)?$/.test(l.trim())) {
+      blockScalarIndent = ind;
+      blockContentIndent = -1;
+      blockHeader = i;
+    }
+    track(l);
+    prev = flowDepth > 0 || quote !== '' ? -1 : i;
+  }
+  return undefined;
+}
+
+/**
+ * libyaml takes tabs as whitespace on the continuation lines of flow collections and quoted
+ * scalars, where the `yaml` package wants indentation: give it spaces (values do not change,
+ * line numbers stay).
+ */
+function untabContinuations(source: string): string {
+  if (!source.includes('\t')) return source;
+  const lines = source.split('\n');
+  let depth = 0;
+  let quote = '';
+  let openerIndent = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    const inside = depth > 0 || quote !== '';
+    if (inside && /^[ \t]*\t/.test(l)) lines[i] = ' '.repeat(openerIndent + 2) + l.replace(/^[ \t]+/, '');
+    if (!inside) openerIndent = indentOf(l);
+    for (let k = 0; k < l.length; k++) {
+      const c = l[k] ?? '';
+      if (quote === '"') {
+        if (c === '\\') k++;
+        else if (c === '"') quote = '';
+        continue;
+      }
+      if (quote === "'") {
+        if (c === "'" && l[k + 1] === "'") k++;
+        else if (c === "'") quote = '';
+        continue;
+      }
+      if (c === '#' && (k === 0 || /\s/.test(l[k - 1] ?? ''))) break;
+      if ((c === '"' || c === "'") && (k === 0 || /[\s[{,:]/.test(l[k - 1] ?? ''))) quote = c;
+      else if (c === '[' || c === '{') depth++;
+      else if ((c === ']' || c === '}') && depth > 0) depth--;
+    }
+  }
+  return lines.join('\n');
+}
+
 /** loader.ParseYAML: the file's top-level mapping, or docker's error (ComposeError). */
-export function parseYAML(source: string): Record<string, unknown> {
-  const lc = new LineCounter();
-  // yaml.v3's Unmarshal decodes the first document only.
-  const docs = parseAllDocuments(source, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, strict: false });
-  const doc = Array.isArray(docs) ? docs[0] : undefined;
-  if (!doc) throw new ComposeError('top-level object must be a mapping');
+export function parseYAML(source0: string): Record<string, unknown> {
+  let source = untabContinuations(source0);
+  let lc = new LineCounter();
+  let doc: Document | undefined;
+  for (let attempt = 0; ; attempt++) {
+    lc = new LineCounter();
+    // yaml.v3's Unmarshal decodes the first document only.
+    const docs = parseAllDocuments(source, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, strict: false });
+    doc = Array.isArray(docs) ? docs[0] : undefined;
+    if (!doc) throw new ComposeError('top-level object must be a mapping');
+    const esc = doc.errors.find((e) => e.code === 'BAD_DQ_ESCAPE' && /\\'/.test(e.message));
+    if (!esc || attempt > 1000) break;
+    // libyaml reads `\'` as an apostrophe: give the `yaml` package a plain one (same lines).
+    const at = source.indexOf("\\'", esc.pos[0]);
+    if (at < 0) break;
+    source = `${source.slice(0, at)}'${source.slice(at + 2)}`;
+  }
+  const tab = tabError(source);
+  if (tab && (doc.errors.length === 0 || line0Of(source, doc.errors[0]?.pos[0] ?? 0) >= tab.line0)) {
+    throw new ComposeError(`yaml: ${scannerWhere(tab.line0)}${tab.message}`);
+  }
   if (doc.errors.length > 0) throw new ComposeError(syntaxMessage(source, doc.errors));
+  checkEscapes(source, doc);
   const b = new Builder(doc, lc);
   const top = doc.contents;
   if (top === null || !isMap(top)) {

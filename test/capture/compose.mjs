@@ -56,8 +56,11 @@ for (const c of expand(cases.config)) {
 }
 if (process.env.DOCKER_HOST) {
   for (const c of cases.deploy) {
-    const r = run(['stack', 'deploy', ...c.args, 'tswca_never'], c);
+    // docker checks --resolve-image after loading the files: an invalid value makes a case whose
+    // files load fail before anything is created.
+    const r = run(['stack', 'deploy', '--resolve-image', 'tswca-never', ...c.args, 'tswca_never'], c);
     if (r.code === 0) throw new Error(`deploy case ${c.name} succeeded: remove stack tswca_never`);
+    if (r.stderr.includes('--resolve-image')) throw new Error(`deploy case ${c.name} loads without error`);
     result.deploy[c.name] = r;
     console.log(`  deploy ${c.name}: ${r.code}`);
   }

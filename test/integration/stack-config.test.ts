@@ -77,5 +77,7 @@ describe('stack config (differential, docker 28 side by side)', { skip: !labUp()
     assertSameIn(['stack', 'config', '--skip-interpolation=maybe', '-c', 'basic.yml']);
     assertSameIn(['stack', 'config', '--skip-interpolation=true', '-c', 'interpolation.yml']);
     assertSameIn(['stack', 'config', '-c', 'a"b.yml']);
+    assertSameIn(['stack', 'config', '-c=basic.yml']);
+    assertSameIn(['stack', 'config', '-c=']);
   });
 });

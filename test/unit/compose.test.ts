@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli.ts';
+import { main, type ProcessIO } from '../../src/cli.ts';
+import type { Deps } from '../../src/deps.ts';
 import { readGolden } from '../support/golden.ts';
 import { fakeIO } from '../support/fakeio.ts';
 
@@ -26,10 +27,10 @@ interface Outcome {
   code: number;
 }
 
-export const cases = JSON.parse(readFileSync(`${dir}/cases.json`, 'utf8')) as { env: Record<string, string>; config: Case[]; deploy: Case[] };
+const cases = JSON.parse(readFileSync(`${dir}/cases.json`, 'utf8')) as { env: Record<string, string>; config: Case[]; deploy: Case[] };
 const golden = JSON.parse(readGolden('compose/config.json')) as { config: Record<string, Outcome>; deploy: Record<string, Outcome> };
 
-export function expand(list: Case[]): Case[] {
+function expand(list: Case[]): Case[] {
   const out: Case[] = [];
   for (const c of list) {
     if (c.name !== 'bad/*') {
@@ -43,7 +44,7 @@ export function expand(list: Case[]): Case[] {
   return out;
 }
 
-export function normalize(text: string): string {
+function normalize(text: string): string {
   return text.split(dir).join('@DIR@').replace(/time="[^"]*"/g, 'time="@TIME@"');
 }
 
@@ -97,8 +98,7 @@ describe('the loader part of stack deploy matches docker', () => {
   }
 });
 
-import type { Deps } from '../../src/deps.ts';
-import type { ProcessIO } from '../../src/cli.ts';
+/** The Deps loadStack needs, from a fake ProcessIO (no engine: loading never talks to one). */
 function depsFor(io: ProcessIO): Deps {
   return {
     stdout: io.stdout,
