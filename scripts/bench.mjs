@@ -142,7 +142,17 @@ async function createScaleFixture() {
   throw new Error(`the ${SCALE_PENDING} pending tasks of ${PENDING} did not appear`);
 }
 
-const cases = [['--version'], ...(haveLab ? [['version'], ['node', 'ls'], ['node', 'ls', '-q']] : [])];
+// `npm run bench -- fixture up|down`: only create or remove the scale fixture (for profiling).
+if (process.argv[2] === 'fixture') {
+  if (!haveLab) throw new Error('the scale fixture needs the lab');
+  if (process.argv[3] === 'down') await removeScaleFixture();
+  else await createScaleFixture();
+  process.exit(0);
+}
+// `npm run bench -- scale`: only the scale cases.
+const scaleOnly = process.argv[2] === 'scale';
+
+const cases = scaleOnly ? [] : [['--version'], ...(haveLab ? [['version'], ['node', 'ls'], ['node', 'ls', '-q']] : [])];
 const scaleCases = haveLab ? [['service', 'ls'], ['service', 'ls', '-q'], ['service', 'ps', PENDING], ['service', 'ps', '-q', PENDING]] : [];
 const caVariants = [['unset', { NODE_EXTRA_CA_CERTS: undefined }]];
 if (process.env.NODE_EXTRA_CA_CERTS) caVariants.push(['set', { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS }]);
@@ -159,15 +169,17 @@ function row(args, label, extra, note = '') {
 for (const args of cases) {
   for (const [label, extra] of caVariants) row(args, label, extra);
 }
+// BENCH_KEEP_FIXTURE=1: reuse a fixture made by `fixture up` and leave it in place.
+const keepFixture = process.env.BENCH_KEEP_FIXTURE === '1';
 if (scaleCases.length > 0) {
-  await createScaleFixture();
+  if (!keepFixture) await createScaleFixture();
   try {
     const note = ` (${SCALE_SERVICES} services + 1 of ${SCALE_PENDING} pending tasks)`;
     for (const args of scaleCases) {
       for (const [label, extra] of caVariants) row(args, label, extra, note);
     }
   } finally {
-    await removeScaleFixture();
+    if (!keepFixture) await removeScaleFixture();
   }
 }
 console.log('');

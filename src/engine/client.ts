@@ -4,7 +4,7 @@
  * the raw text (inspect prints the daemon's bytes). Commands add methods here as they need them;
  * anything else goes through request().
  *
- * The transport (and with it docker-modem) is loaded with import() on the first request.
+ * The transport (and with it node:http) is loaded with import() on the first request.
  */
 import { StatusError } from '../errors.ts';
 import type { ResolvedEndpoint, Resolution } from './endpoint.ts';
@@ -44,7 +44,7 @@ export interface EngineOptions {
   /** Overrides for tests. */
   readonly nameserver?: string;
   readonly dialTimeoutMs?: number;
-  /** Use this transport instead of loading docker-modem (tests). */
+  /** Use this transport instead of the HTTP one (tests). */
   readonly transport?: (version: () => Promise<string>) => Promise<Transport>;
 }
 
