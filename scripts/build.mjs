@@ -109,8 +109,13 @@ async function buildSnapshot() {
     legalComments: 'none',
     logLevel: 'error',
   });
+  // Built without NODE_OPTIONS: bin/tsw uses the snapshot only when NODE_OPTIONS is empty, and
+  // node refuses a snapshot made under other V8 flags.
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
   const r = spawnSync(node, ['--snapshot-blob', 'dist/tsw.blob', '--build-snapshot', 'dist/snapshot.cjs'], {
     cwd: root,
+    env,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });

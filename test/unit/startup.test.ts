@@ -102,6 +102,13 @@ describe('start-up snapshot', () => {
     assert.match(r.stderr, /\+ exec \S+\/other-bin\/node -- \S+\/bin\/tsw\.js --version\n/);
   });
 
+  it('falls back when NODE_OPTIONS is set (V8 flags there make node refuse the snapshot)', () => {
+    const r = spawnSync('sh', ['-x', join(repoRoot, 'bin/tsw'), '--version'], { env: { ...env, NODE_OPTIONS: '--max-old-space-size=200' }, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /\+ exec \S+ -- \S+\/bin\/tsw\.js --version\n/);
+    assert.match(r.stdout, /^tsw version /);
+  });
+
   it('falls back when there is no snapshot', () => {
     const dir = copyTree('no-blob');
     rmSync(join(dir, 'dist/tsw.blob'));
