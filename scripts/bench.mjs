@@ -12,7 +12,8 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tsw = join(root, 'bin/tsw');
+// BENCH_TSW=path: measure another tsw executable (an older build, for before/after tables).
+const tsw = process.env.BENCH_TSW ?? join(root, 'bin/tsw');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 
 function oracle() {
