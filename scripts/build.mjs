@@ -121,7 +121,17 @@ async function buildSnapshot() {
   });
   // Node warns about built-ins it has not verified in snapshots; tsw loads none while building.
   if (r.status !== 0) return `${node} --build-snapshot failed: ${(r.stderr || r.stdout || String(r.error)).trim()}`;
-  writeFileSync(join(root, 'dist/tsw.node'), `${node}\n`);
+  // Second line: "bundled" when that node's default CA store is its bundled roots (not OpenSSL's
+  // system store); only then may bin/tsw defer NODE_EXTRA_CA_CERTS (src/engine/transport.ts).
+  const v = spawnSync(node, ['-p', 'JSON.stringify(process.config.variables)'], { env, encoding: 'utf8' });
+  let roots = '';
+  try {
+    const vars = JSON.parse(v.stdout);
+    if (!vars.node_use_openssl_ca && !vars.openssl_use_def_ca_store) roots = 'bundled';
+  } catch {
+    // unknown: leave NODE_EXTRA_CA_CERTS to node
+  }
+  writeFileSync(join(root, 'dist/tsw.node'), `${node}\n${roots}\n`);
   // The binary's own modification time on the stamp: bin/tsw compares the two (test -nt/-ot).
   const t = spawnSync('touch', ['-r', realpathSync(node), join(root, 'dist/tsw.node')]);
   if (t.status !== 0) return 'touch -r failed';

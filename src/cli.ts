@@ -193,6 +193,13 @@ function outOf(stream: NodeJS.WriteStream): Out {
  * start-up snapshot (src/snapshot.ts), where no script path is given.
  */
 export function runProcess(argStart = 2): void {
+  // bin/tsw moves NODE_EXTRA_CA_CERTS aside so node does not load it at start-up: put it back
+  // for the commands tsw runs (ssh, credential helpers) and hand it to the TLS transport.
+  const deferredCA = process.env['TSW_NODE_EXTRA_CA_CERTS'];
+  if (deferredCA !== undefined) {
+    delete process.env['TSW_NODE_EXTRA_CA_CERTS'];
+    process.env['NODE_EXTRA_CA_CERTS'] = deferredCA;
+  }
   const stdinTTY = process.stdin.isTTY === true;
   const io: ProcessIO = {
     stdout: outOf(process.stdout),
@@ -212,6 +219,7 @@ export function runProcess(argStart = 2): void {
       argv0: argStart === 2 ? (process.argv[1] ?? 'tsw') : 'tsw',
       nodeVersion: process.version,
       arch: ({ x64: 'amd64', ia32: '386', arm: 'arm' } as Record<string, string>)[process.arch] ?? process.arch,
+      ...(deferredCA ? { extraCACerts: deferredCA } : {}),
     },
     helpWidth: stdinTTY && process.stdout.columns ? process.stdout.columns : 80,
   };
