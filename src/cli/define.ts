@@ -60,6 +60,12 @@ interface Meta {
 }
 
 const metaOf = new WeakMap<Command, Meta>();
+/**
+ * A leaf's options and action, added when runGroup dispatches to it: building commander
+ * options for every flag of every verb (service create and update have a hundred each) costs
+ * milliseconds at every start, and only the leaf that runs needs them.
+ */
+const pendingLeaf = new WeakMap<Command, () => void>();
 
 function plural(n: number): string {
   return n === 1 ? 'argument' : 'arguments';
@@ -161,6 +167,12 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
   cmd.configureOutput({ writeErr: () => {}, writeOut: () => {} });
   cmd.argument('[args...]').allowExcessArguments(true);
   if (def.interspersed === false) cmd.passThroughOptions();
+  pendingLeaf.set(cmd, () => materializeLeaf(cmd, def, help, sink));
+  return cmd;
+}
+
+/** Adds a leaf's flags and action (once, right before it parses). */
+function materializeLeaf(cmd: Command, def: LeafDef, help: HelpCommand, sink: HelpSink): void {
   for (const f of [...def.flags, helpFlag]) {
     const opt = new Option(commanderFlags(f), f.usage);
     if (f.type !== 'bool') {
@@ -184,7 +196,6 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
     checkArgs(def.args, args, help);
     await def.action(values, args);
   });
-  return cmd;
 }
 
 /** pflag warns on stdout when the deprecated -h shorthand is used for help. */
@@ -279,6 +290,9 @@ export async function runGroup(group: Command, argv: readonly string[]): Promise
   const leaf = findLeaf(group, argv);
   let args = [...argv];
   if (leaf) {
+    const materialize = pendingLeaf.get(leaf.cmd);
+    pendingLeaf.delete(leaf.cmd);
+    materialize?.();
     const meta = metaOf.get(leaf.cmd);
     if (meta) {
       args = [...argv.slice(0, leaf.index + 1), ...normalizeBools(argv.slice(leaf.index + 1), meta.flags, meta.help)];
