@@ -4,7 +4,7 @@
  * the raw text (inspect prints the daemon's bytes). Commands add methods here as they need them;
  * anything else goes through request().
  *
- * The transport (and with it node:http) is loaded with import() on the first request.
+ * The transport (and with it docker-modem) is loaded with import() on the first request.
  */
 import { StatusError } from '../errors.ts';
 import type { ResolvedEndpoint, Resolution } from './endpoint.ts';
@@ -46,7 +46,7 @@ export interface EngineOptions {
   readonly dialTimeoutMs?: number;
   /** NODE_EXTRA_CA_CERTS that node did not load at start-up (SystemInfo.extraCACerts). */
   readonly extraCACerts?: string;
-  /** Use this transport instead of the HTTP one (tests). */
+  /** Use this transport instead of loading docker-modem (tests). */
   readonly transport?: (version: () => Promise<string>) => Promise<Transport>;
 }
 

@@ -1,7 +1,7 @@
 /**
  * tsw's single way to reach the daemon: `connect(globals, env, system)` returns an Engine for the
  * endpoint docker 28 would use. Cheap to load and to call: it reads config.json and the context
- * store (like docker at start-up) but touches no socket; the first request loads the HTTP transport
+ * store (like docker at start-up) but touches no socket; the first request loads docker-modem
  * (dynamic import) and negotiates the API version.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,13 +1,12 @@
 /**
- * The HTTP transport to the daemon: node:http (node:https for TLS endpoints) over the right
- * agent (unix socket, TCP, TLS, or our ssh pipe), handing back the raw response stream. Loaded
- * only via dynamic import() from client.ts, so this file is not read at start-up.
+ * The HTTP transport to the daemon, built on docker-modem (dockerode's modem). Loaded only via
+ * dynamic import() from client.ts, so neither docker-modem nor this file is read at start-up.
  *
- * docker-modem used to issue the requests; its dial() added nothing tsw used (tsw builds paths,
- * queries, headers and bodies itself, ecosystem.md bug B2) but cost ~10 ms of module loading and
- * a deep util.inspect of every request's options, and its redirect follower turned a GET's 3xx
- * into an error where docker returns the response. The request it sent is kept: same path,
- * method, headers in the same order, Content-Length last for a body, chunked PUT without one.
+ * What docker-modem does here: issue the request over the right agent (unix socket, TCP, TLS,
+ * or our ssh pipe) and hand back the raw response stream. What it does not do: choose hosts,
+ * versions, query strings or bodies. We build the path and query ourselves (docker-modem would
+ * copy POST body fields into the URL, ecosystem.md bug B2), and we never let its constructor
+ * read process.env (DOCKER_HOST / DOCKER_CERT_PATH / DOCKER_CLIENT_TIMEOUT).
  *
  * Request shape follows docker 28's Go client (vendor/github.com/docker/docker/client/request.go):
  * path = path.Join(basePath, "/v<version>", path), Go's URL escaping, sorted query, JSON body
@@ -55,43 +54,68 @@ export interface TransportOptions {
 /** The response is the socket's: status, headers, and a body stream. */
 type IncomingMessage = http.IncomingMessage;
 
+interface ModemDialOptions {
+  path: string;
+  method: string;
+  headers: Record<string, string | number>;
+  file?: Buffer;
+  isStream: true;
+  statusCodes: Record<number, boolean>;
+  abortSignal?: AbortSignal;
+}
+
+interface ModemLike {
+  dial(options: ModemDialOptions, callback: (err: unknown, res?: IncomingMessage) => void): void;
+}
+
+/** Every status is "expected": docker-modem must hand us the response, we map errors. */
+const ALL_STATUS_CODES: Record<number, boolean> = new Proxy({}, { get: () => true });
+
 /** docker's dialers: 10 s (go-connections sockets), 30 s for TLS clients (context/docker/load.go). */
 const DIAL_TIMEOUT_MS = 10_000;
 const TLS_DIAL_TIMEOUT_MS = 30_000;
 
 export async function createTransport(opts: TransportOptions): Promise<Transport> {
-  return new HttpTransport(opts);
+  // @ts-ignore -- docker-modem ships no type declarations; we describe the part we use below.
+  const modemModule: { default: { prototype: object } } = await import('docker-modem');
+  // @ts-ignore -- same package; its redirect follower must never issue requests of its own.
+  const modemHttp: { default: { maxRedirects: number } } = await import('docker-modem/lib/http.js');
+  modemHttp.default.maxRedirects = 0;
+  return new ModemTransport(opts, modemModule.default.prototype);
 }
 
-/** Where requests go: a unix socket, or host and port (TCP, TLS, and the ssh pipe's dummy host). */
-type Target = { readonly socketPath: string } | { readonly hostname: string; readonly port?: number };
-
-/** node:https, loaded on first use: TLS loads only for https endpoints. */
-function httpsModule(): typeof import('node:https') {
-  return createRequire(import.meta.url)('node:https') as typeof import('node:https');
-}
-
-class HttpTransport implements Transport {
+class ModemTransport implements Transport {
   readonly host: string;
   private readonly ep: ResolvedEndpoint;
   private readonly agent: http.Agent;
-  private readonly target: Target;
-  private readonly send: typeof http.request;
+  private readonly modem: ModemLike;
   private nameserverCache: string | undefined;
 
-  constructor(private readonly opts: TransportOptions) {
+  constructor(
+    private readonly opts: TransportOptions,
+    modemPrototype: object,
+  ) {
     this.ep = opts.endpoint;
     this.host = this.ep.host;
     this.agent = makeAgent(this.ep, opts);
+    // Bypass Modem's constructor: it reads DOCKER_HOST, DOCKER_CERT_PATH (even reading cert
+    // files) and DOCKER_CLIENT_TIMEOUT from process.env. These are the fields dial() uses.
+    const modem = Object.create(modemPrototype) as Record<string, unknown>;
     const a = this.ep.address;
-    // The ssh pipe speaks plain HTTP to a host name nobody resolves (the agent dials).
-    this.target =
-      a.kind === 'unix'
-        ? { socketPath: a.path }
-        : a.kind === 'tcp'
-          ? { hostname: a.hostname, port: a.port }
-          : { hostname: 'docker.example.com' };
-    this.send = this.ep.scheme === 'https' ? httpsModule().request : http.request;
+    Object.assign(modem, {
+      socketPath: a.kind === 'unix' ? a.path : undefined,
+      host: a.kind === 'tcp' ? a.hostname : a.kind === 'ssh' ? 'docker.example.com' : undefined,
+      port: a.kind === 'tcp' ? a.port : undefined,
+      protocol: this.ep.scheme,
+      pathPrefix: '/',
+      version: undefined,
+      timeout: undefined,
+      connectionTimeout: undefined,
+      agent: this.agent,
+      headers: {},
+      sshOptions: {},
+    });
+    this.modem = modem as unknown as ModemLike;
   }
 
   async request(ro: RequestOptions): Promise<Response> {
@@ -145,27 +169,26 @@ class HttpTransport implements Transport {
     headers['User-Agent'] = this.opts.userAgent;
     headers['Host'] = this.ep.hostHeader;
 
-    if (file) headers['Content-Length'] = file.length;
-    else if (ro.method === 'PUT') headers['Transfer-Encoding'] = 'chunked';
-
+    const dialOpts: ModemDialOptions = {
+      // docker-modem drops the last character of a path containing "?" when it has no
+      // options of its own to append: give it one to drop.
+      path: wirePath.includes('?') ? `${wirePath}&` : wirePath,
+      method: ro.method,
+      headers,
+      isStream: true,
+      statusCodes: ALL_STATUS_CODES,
+      ...(file ? { file } : {}),
+      ...(ro.signal ? { abortSignal: ro.signal } : {}),
+    };
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
-      let req: http.ClientRequest;
       try {
-        req = this.send({
-          ...this.target,
-          path: wirePath,
-          method: ro.method,
-          headers,
-          agent: this.agent,
-          ...(ro.signal ? { signal: ro.signal } : {}),
+        this.modem.dial(dialOpts, (err, response) => {
+          if (err || !response) reject(connectionErrorFrom(err ?? new Error('no response'), desc));
+          else resolve(response);
         });
       } catch (err) {
         reject(connectionErrorFrom(err, desc));
-        return;
       }
-      req.once('response', resolve);
-      req.on('error', (err) => reject(connectionErrorFrom(err, desc)));
-      req.end(file);
     });
     // http.Client.CheckRedirect: GET redirects return the 3xx response; others fail.
     const code = res.statusCode ?? 0;
@@ -293,7 +316,7 @@ let httpsAgentClass: HttpsAgentClass | undefined;
 /** The TLS agent, defined on first use: node:https (and TLS) load only for https endpoints. */
 function timeoutHttpsAgentClass(): HttpsAgentClass {
   if (httpsAgentClass) return httpsAgentClass;
-  const https = httpsModule();
+  const https = createRequire(import.meta.url)('node:https') as typeof import('node:https');
   class TimeoutHttpsAgent extends https.Agent {
     constructor(
       private readonly dialTimeoutMs: number,

@@ -1,6 +1,6 @@
 /**
  * tsw's own view of the Engine API: the narrow interface commands use, and the JSON shapes
- * they read. Only src/engine/ talks to the daemon.
+ * they read. Only src/engine/client.ts talks to dockerode.
  */
 
 /** Filters as the Engine API takes them: {"key":{"value":true}} (client.Filters). */

@@ -1,5 +1,5 @@
 /**
- * The engine client end to end (client.ts → negotiate.ts → transport.ts → node:http) against
+ * The engine client end to end (client.ts → negotiate.ts → transport.ts → docker-modem) against
  * a fake Engine API server on a temporary unix socket that records every request.
  *
  * Expected error texts are the ones the real docker 28.2.2 client printed for the same
