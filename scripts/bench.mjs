@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm run bench: tsw against the reference docker client, side by side in one run.
 // Each case runs docker and tsw alternately (warm-up first), N times each; the table
-// gives medians and the median of the per-pair ratios tsw/docker. Every case is measured
+// gives medians and the median of the per-pair ratios tsw/docker. Wall time moves with the
+// machine's load (other processes), so every run is also measured for CPU time (user + system,
+// the children's times as bash's `times` reports them): a second ratio steadier than the first. Every case is measured
 // with NODE_EXTRA_CA_CERTS unset and, when the environment sets it, set as given
 // (Node 20 reads that file eagerly at start-up, ~45 ms on the machines tsw is built on).
 // Needs the lab for the engine cases: sudo tsw lab up (or npm test, which brings it up).
@@ -12,7 +14,8 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tsw = join(root, 'bin/tsw');
+// BENCH_TSW=path: measure another tsw executable (an older build, for before/after tables).
+const tsw = process.env.BENCH_TSW ?? join(root, 'bin/tsw');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 
 function oracle() {
@@ -42,6 +45,16 @@ function time(bin, args, env) {
   return ms;
 }
 
+/** CPU milliseconds (user + system) of one run, from bash's `times` (its children's line). */
+function cpu(bin, args, env) {
+  const script = '"$@" >/dev/null 2>&1 </dev/null; s=$?; times; exit $s';
+  const r = spawnSync('bash', ['-c', script, 'bash', bin, ...args], { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} exited ${r.status}`);
+  const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(r.stdout.trim());
+  if (!m) throw new Error(`no times from bash: ${r.stdout}`);
+  return (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000;
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -56,14 +69,18 @@ function bench(args, extraEnv) {
   const d = [];
   const t = [];
   const ratios = [];
+  const dc = [];
+  const tc = [];
   for (let i = 0; i < runs; i++) {
     const a = time(docker, args, env);
     const b = time(tsw, args, env);
     d.push(a);
     t.push(b);
     ratios.push(b / a);
+    dc.push(cpu(docker, args, env));
+    tc.push(cpu(tsw, args, env));
   }
-  return { docker: median(d), tsw: median(t), ratio: median(ratios) };
+  return { docker: median(d), tsw: median(t), ratio: median(ratios), dockerCPU: median(dc), tswCPU: median(tc) };
 }
 
 /** Node.js alone, for scale: how much of tsw's time is the runtime starting. */
@@ -142,32 +159,47 @@ async function createScaleFixture() {
   throw new Error(`the ${SCALE_PENDING} pending tasks of ${PENDING} did not appear`);
 }
 
-const cases = [['--version'], ...(haveLab ? [['version'], ['node', 'ls'], ['node', 'ls', '-q']] : [])];
+// `npm run bench -- fixture up|down`: only create or remove the scale fixture (for profiling).
+if (process.argv[2] === 'fixture') {
+  if (!haveLab) throw new Error('the scale fixture needs the lab');
+  if (process.argv[3] === 'down') await removeScaleFixture();
+  else await createScaleFixture();
+  process.exit(0);
+}
+// `npm run bench -- scale`: only the scale cases.
+const scaleOnly = process.argv[2] === 'scale';
+
+const cases = scaleOnly ? [] : [['--version'], ...(haveLab ? [['version'], ['node', 'ls'], ['node', 'ls', '-q']] : [])];
 const scaleCases = haveLab ? [['service', 'ls'], ['service', 'ls', '-q'], ['service', 'ps', PENDING], ['service', 'ps', '-q', PENDING]] : [];
 const caVariants = [['unset', { NODE_EXTRA_CA_CERTS: undefined }]];
 if (process.env.NODE_EXTRA_CA_CERTS) caVariants.push(['set', { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS }]);
 
-console.log(`node ${process.version}; docker: ${docker}; ${runs} runs per command, alternating; wall time medians`);
+console.log(`node ${process.version}; docker: ${docker}; ${runs} runs per command, alternating; medians of wall and CPU (user+sys) time`);
 if (!haveLab) console.log('(no lab up: only --version is measured; run `sudo tsw lab up` for the engine cases)');
 console.log('');
-console.log('| command | NODE_EXTRA_CA_CERTS | docker (ms) | tsw (ms) | tsw/docker |');
-console.log('|---|---|---:|---:|---:|');
+console.log('| command | NODE_EXTRA_CA_CERTS | docker (ms) | tsw (ms) | tsw/docker | docker CPU (ms) | tsw CPU (ms) | CPU tsw/docker |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 function row(args, label, extra, note = '') {
   const r = bench(args, extra);
-  console.log(`| \`${args.join(' ')}\`${note} | ${label} | ${r.docker.toFixed(1)} | ${r.tsw.toFixed(1)} | ${r.ratio.toFixed(2)}× |`);
+  const cpuRatio = r.dockerCPU > 0 ? `${(r.tswCPU / r.dockerCPU).toFixed(2)}×` : '–';
+  console.log(
+    `| \`${args.join(' ')}\`${note} | ${label} | ${r.docker.toFixed(1)} | ${r.tsw.toFixed(1)} | ${r.ratio.toFixed(2)}× | ${r.dockerCPU.toFixed(0)} | ${r.tswCPU.toFixed(0)} | ${cpuRatio} |`,
+  );
 }
 for (const args of cases) {
   for (const [label, extra] of caVariants) row(args, label, extra);
 }
+// BENCH_KEEP_FIXTURE=1: reuse a fixture made by `fixture up` and leave it in place.
+const keepFixture = process.env.BENCH_KEEP_FIXTURE === '1';
 if (scaleCases.length > 0) {
-  await createScaleFixture();
+  if (!keepFixture) await createScaleFixture();
   try {
     const note = ` (${SCALE_SERVICES} services + 1 of ${SCALE_PENDING} pending tasks)`;
     for (const args of scaleCases) {
       for (const [label, extra] of caVariants) row(args, label, extra, note);
     }
   } finally {
-    await removeScaleFixture();
+    if (!keepFixture) await removeScaleFixture();
   }
 }
 console.log('');

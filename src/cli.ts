@@ -187,8 +187,19 @@ function outOf(stream: NodeJS.WriteStream): Out {
   };
 }
 
-/** The executable's entry (bin/tsw): real process streams, clock and environment. */
-export function runProcess(): void {
+/**
+ * The executable's entry (bin/tsw): real process streams, clock and environment. tsw's arguments
+ * start at process.argv[argStart]: 2 when node runs a script, 1 when it starts from tsw's
+ * start-up snapshot (src/snapshot.ts), where no script path is given.
+ */
+export function runProcess(argStart = 2): void {
+  // bin/tsw moves NODE_EXTRA_CA_CERTS aside so node does not load it at start-up: put it back
+  // for the commands tsw runs (ssh, credential helpers) and hand it to the TLS transport.
+  const deferredCA = process.env['TSW_NODE_EXTRA_CA_CERTS'];
+  if (deferredCA !== undefined) {
+    delete process.env['TSW_NODE_EXTRA_CA_CERTS'];
+    process.env['NODE_EXTRA_CA_CERTS'] = deferredCA;
+  }
   const stdinTTY = process.stdin.isTTY === true;
   const io: ProcessIO = {
     stdout: outOf(process.stdout),
@@ -205,9 +216,10 @@ export function runProcess(): void {
       uid: typeof process.getuid === 'function' ? process.getuid() : -1,
       cwd: process.cwd(),
       homedir: homedir(),
-      argv0: process.argv[1] ?? 'tsw',
+      argv0: argStart === 2 ? (process.argv[1] ?? 'tsw') : 'tsw',
       nodeVersion: process.version,
       arch: ({ x64: 'amd64', ia32: '386', arm: 'arm' } as Record<string, string>)[process.arch] ?? process.arch,
+      ...(deferredCA ? { extraCACerts: deferredCA } : {}),
     },
     helpWidth: stdinTTY && process.stdout.columns ? process.stdout.columns : 80,
   };
@@ -215,7 +227,7 @@ export function runProcess(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
-  main(process.argv.slice(2), io).then(
+  main(process.argv.slice(argStart), io).then(
     (code) => {
       process.exitCode = code;
     },

@@ -50,4 +50,10 @@ export interface SystemInfo {
   readonly nodeVersion: string;
   /** CPU architecture in Go's words (amd64, arm64, …), as docker prints it. */
   readonly arch: string;
+  /**
+   * NODE_EXTRA_CA_CERTS when bin/tsw kept it from node's start-up (reading it there costs ~45 ms
+   * at every run): the TLS transport adds those certificates to Node's bundled roots itself,
+   * the default store node would have built (see bin/tsw).
+   */
+  readonly extraCACerts?: string;
 }

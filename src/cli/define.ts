@@ -73,6 +73,12 @@ interface Meta {
 }
 
 const metaOf = new WeakMap<Command, Meta>();
+/**
+ * A leaf's options and action, added when runGroup dispatches to it: building commander
+ * options for every flag of every verb (service create and update have a hundred each) costs
+ * milliseconds at every start, and only the leaf that runs needs them.
+ */
+const pendingLeaf = new WeakMap<Command, () => void>();
 
 function plural(n: number): string {
   return n === 1 ? 'argument' : 'arguments';
@@ -187,6 +193,12 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
   cmd.configureOutput({ writeErr: () => {}, writeOut: () => {} });
   cmd.argument('[args...]').allowExcessArguments(true);
   if (def.interspersed === false) cmd.passThroughOptions();
+  pendingLeaf.set(cmd, () => materializeLeaf(cmd, def, help, sink, groupMeta));
+  return cmd;
+}
+
+/** Adds a leaf's flags and action (once, right before it parses). */
+function materializeLeaf(cmd: Command, def: LeafDef, help: HelpCommand, sink: HelpSink, groupMeta: Meta): void {
   for (const f of [...def.flags, helpFlag, ...(groupMeta.persistent ?? [])]) cmd.addOption(flagOption(f, help));
   const preRun = groupMeta.preRun;
   cmd.action(async (args: string[], raw: Record<string, unknown>) => {
@@ -205,7 +217,6 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
     checkArgs(def.args, args, help);
     await def.action(values, args);
   });
-  return cmd;
 }
 
 /**
@@ -382,6 +393,9 @@ export async function runGroup(group: Command, argv: readonly string[]): Promise
   const leaf = findLeaf(group, argv);
   let args = [...argv];
   if (leaf) {
+    const materialize = pendingLeaf.get(leaf.cmd);
+    pendingLeaf.delete(leaf.cmd);
+    materialize?.();
     const meta = metaOf.get(leaf.cmd);
     if (meta) {
       try {

@@ -44,6 +44,8 @@ export interface EngineOptions {
   /** Overrides for tests. */
   readonly nameserver?: string;
   readonly dialTimeoutMs?: number;
+  /** NODE_EXTRA_CA_CERTS that node did not load at start-up (SystemInfo.extraCACerts). */
+  readonly extraCACerts?: string;
   /** Use this transport instead of loading docker-modem (tests). */
   readonly transport?: (version: () => Promise<string>) => Promise<Transport>;
 }
@@ -126,6 +128,7 @@ class ApiEngine implements Engine {
       version,
       ...(this.options.nameserver !== undefined ? { nameserver: this.options.nameserver } : {}),
       ...(this.options.dialTimeoutMs !== undefined ? { dialTimeoutMs: this.options.dialTimeoutMs } : {}),
+      ...(this.options.extraCACerts !== undefined ? { extraCACerts: this.options.extraCACerts } : {}),
     });
   }
 

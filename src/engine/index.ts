@@ -40,6 +40,7 @@ export function connect(
   return createEngine(resolution, {
     env,
     userAgent: options.userAgent ?? dockerUserAgent(system.platform),
+    ...(system.extraCACerts !== undefined ? { extraCACerts: system.extraCACerts } : {}),
   });
 }
 

@@ -44,6 +44,11 @@ export interface TransportOptions {
   readonly nameserver?: string;
   /** Dial timeout in ms (docker: 10 s, 30 s with TLS). */
   readonly dialTimeoutMs?: number;
+  /**
+   * A PEM file of extra CA certificates node was started without (bin/tsw defers
+   * NODE_EXTRA_CA_CERTS): added to Node's bundled roots when the endpoint names no CA.
+   */
+  readonly extraCACerts?: string;
 }
 
 /** The response is the socket's: status, headers, and a body stream. */
@@ -248,9 +253,10 @@ function makeAgent(ep: ResolvedEndpoint, opts: TransportOptions): http.Agent {
   const timeout = opts.dialTimeoutMs ?? (ep.tls ? TLS_DIAL_TIMEOUT_MS : DIAL_TIMEOUT_MS);
   if (ep.scheme === 'https') {
     const tls = ep.tls;
+    const ca = tls?.ca ?? defaultRootsWith(opts.extraCACerts);
     return new (timeoutHttpsAgentClass())(timeout, {
       keepAlive: true,
-      ...(tls?.ca ? { ca: tls.ca } : {}),
+      ...(ca ? { ca } : {}),
       ...(tls?.cert ? { cert: tls.cert } : {}),
       ...(tls?.key ? { key: tls.key } : {}),
       rejectUnauthorized: !(tls?.skipVerify ?? false),
@@ -260,6 +266,23 @@ function makeAgent(ep: ResolvedEndpoint, opts: TransportOptions): http.Agent {
   // servername '' spares Node's agent from computing a TLS server name (net.isIP compiles a
   // large IPv6 pattern, milliseconds at every start) for a connection that has no TLS.
   return new TimeoutHttpAgent(timeout, { keepAlive: true, servername: '' } as http.AgentOptions);
+}
+
+/**
+ * The store node builds at start-up from NODE_EXTRA_CA_CERTS: its bundled roots plus the
+ * file's certificates (a file that cannot be read adds nothing, as node ignores it).
+ * undefined: no extra file, node's own default store.
+ */
+function defaultRootsWith(extraFile: string | undefined): string[] | undefined {
+  if (extraFile === undefined || extraFile === '') return undefined;
+  let extra: string;
+  try {
+    extra = readFileSync(extraFile, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const tls = createRequire(import.meta.url)('node:tls') as typeof import('node:tls');
+  return [...tls.rootCertificates, extra];
 }
 
 function armDialTimeout(socket: Socket, ms: number): void {

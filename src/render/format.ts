@@ -11,6 +11,7 @@
 import { goType } from './govalue.ts';
 import { Tabwriter } from './tabwriter.ts';
 import {
+  appendFieldRow,
   TemplateExecError,
   TemplateParseError,
   dockerFuncs,
@@ -148,11 +149,15 @@ export function renderFormat(opts: RenderFormatOptions): string {
   const format = opts.defaults ? resolveFormat(opts.format, opts.quiet === true, opts.defaults) : opts.format;
   const tmpl = parseFormatTemplate(templateText(format), opts.dockerVersion);
   const buffer: string[] = [];
+  // Text-and-fields formats (every default one) print string getters directly.
+  const parts = tmpl.fieldParts();
   for (const row of opts.rows) {
-    try {
-      tmpl.executeInto(row, buffer);
-    } catch (e) {
-      execError(e);
+    if (parts === undefined || !appendFieldRow(row, parts, buffer)) {
+      try {
+        tmpl.executeInto(row, buffer);
+      } catch (e) {
+        execError(e);
+      }
     }
     buffer.push('\n');
   }

@@ -72,9 +72,11 @@ function isLeap(y: number): boolean {
   return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 }
 
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(m: number, y: number): number {
   if (m === 2) return isLeap(y) ? 29 : 28;
-  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 31;
+  return DAYS_IN_MONTH[m - 1] ?? 31;
 }
 
 /** The error Time.UnmarshalJSON reports for text that is not RFC 3339. */
@@ -99,61 +101,65 @@ function isDigitAt(s: string, i: number): boolean {
  * // go/src/time/format_rfc3339.go parseRFC3339, go/src/time/time.go (*Time).UnmarshalJSON
  */
 export function parseRFC3339(s: string, local: LocalZone = UTC_LOCAL): GoTime {
-  const fail = (): GoTimeParseError =>
-    new GoTimeParseError(`parsing time ${goTimeQuote(s)} as "2006-01-02T15:04:05Z07:00": cannot parse ${goTimeQuote(s)} as "2006"`);
-  let ok = true;
-  const parseUint = (part: string, min: number, max: number): number => {
-    let x = 0;
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      if (c < 48 || c > 57) {
-        ok = false;
-        return min;
-      }
-      x = x * 10 + (c - 48);
-    }
-    if (x < min || max < x) {
-      ok = false;
-      return min;
-    }
-    return x;
-  };
-  if (s.length < 19) throw fail();
-  const year = parseUint(s.slice(0, 4), 0, 9999);
-  const month = parseUint(s.slice(5, 7), 1, 12);
-  const day = parseUint(s.slice(8, 10), 1, daysIn(month, year));
-  const hour = parseUint(s.slice(11, 13), 0, 23);
-  const min = parseUint(s.slice(14, 16), 0, 59);
-  const sec = parseUint(s.slice(17, 19), 0, 59);
-  if (!ok || !(s[4] === '-' && s[7] === '-' && s[10] === 'T' && s[13] === ':' && s[16] === ':')) throw fail();
-  let rest = s.slice(19);
-
+  // Task lists parse two timestamps per row: digits are read in place (no slices, no closures).
+  if (s.length < 19) throw rfc3339Error(s);
+  const year = digitsIn(s, 0, 4, 0, 9999);
+  const month = digitsIn(s, 5, 7, 1, 12);
+  const day = digitsIn(s, 8, 10, 1, daysIn(month < 0 ? 1 : month, year < 0 ? 0 : year));
+  const hour = digitsIn(s, 11, 13, 0, 23);
+  const min = digitsIn(s, 14, 16, 0, 59);
+  const sec = digitsIn(s, 17, 19, 0, 59);
+  if (
+    year < 0 || month < 0 || day < 0 || hour < 0 || min < 0 || sec < 0 ||
+    s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d || s.charCodeAt(10) !== 0x54 || s.charCodeAt(13) !== 0x3a || s.charCodeAt(16) !== 0x3a
+  ) {
+    throw rfc3339Error(s);
+  }
+  let pos = 19;
   let nsec = 0;
-  if (rest.length >= 2 && rest[0] === '.' && isDigitAt(rest, 1)) {
-    let n = 2;
-    while (n < rest.length && isDigitAt(rest, n)) n++;
+  if (s.length - pos >= 2 && s.charCodeAt(pos) === 0x2e && isDigitAt(s, pos + 1)) {
+    let n = pos + 2;
+    while (n < s.length && isDigitAt(s, n)) n++;
     // parseNanoseconds: at most 9 digits are used, the rest is dropped (truncation).
-    const digits = rest.slice(1, Math.min(n, 10));
-    nsec = Number(digits.padEnd(9, '0'));
-    rest = rest.slice(n);
+    const end = Math.min(n, pos + 10);
+    for (let i = pos + 1; i < end; i++) nsec = nsec * 10 + (s.charCodeAt(i) - 48);
+    for (let k = end - pos - 1; k < 9; k++) nsec *= 10;
+    pos = n;
   }
 
   let unix = daysFromCivil(year, month, day) * 86400 + hour * 3600 + min * 60 + sec;
-  if (rest.length === 1 && rest[0] === 'Z') {
+  const left = s.length - pos;
+  if (left === 1 && s.charCodeAt(pos) === 0x5a) {
     return { sec: unix, nsec, zoneName: 'UTC', offset: 0 };
   }
-  if (rest.length !== 6) throw fail();
-  const hr = parseUint(rest.slice(1, 3), 0, 23);
-  const mm = parseUint(rest.slice(4, 6), 0, 59);
-  if (!ok || !((rest[0] === '-' || rest[0] === '+') && rest[3] === ':')) throw fail();
+  if (left !== 6) throw rfc3339Error(s);
+  const hr = digitsIn(s, pos + 1, pos + 3, 0, 23);
+  const mm = digitsIn(s, pos + 4, pos + 6, 0, 59);
+  const sign = s.charCodeAt(pos);
+  if (hr < 0 || mm < 0 || !((sign === 0x2d || sign === 0x2b) && s.charCodeAt(pos + 3) === 0x3a)) throw rfc3339Error(s);
   let zoneOffset = (hr * 60 + mm) * 60;
-  if (rest[0] === '-') zoneOffset = -zoneOffset;
+  if (sign === 0x2d) zoneOffset = -zoneOffset;
   unix -= zoneOffset;
   const localZone = local.lookup(unix);
   if (localZone.offset === zoneOffset) {
     return { sec: unix, nsec, zoneName: localZone.name, offset: zoneOffset };
   }
   return { sec: unix, nsec, zoneName: '', offset: zoneOffset };
+}
+
+/** The number in s[from:to] if it is all ASCII digits within [min, max], else -1. */
+function digitsIn(s: string, from: number, to: number, min: number, max: number): number {
+  let x = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    x = x * 10 + (c - 48);
+  }
+  return x < min || max < x ? -1 : x;
+}
+
+function rfc3339Error(s: string): GoTimeParseError {
+  return new GoTimeParseError(`parsing time ${goTimeQuote(s)} as "2006-01-02T15:04:05Z07:00": cannot parse ${goTimeQuote(s)} as "2006"`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import { type DurationLike, durationSeconds, durationMinutes, durationHours } from './duration.ts';
 import { formatFloat } from './gotypes/float.ts';
-import { type GoTimeInput, type NowInput, timeSub } from './gotime.ts';
+import { type GoTime, type GoTimeInput, type NowInput, timeSub } from './gotime.ts';
 
 /**
  * units.HumanDuration: seconds and minutes are truncated, hours rounded (int(h+0.5)), the
@@ -43,6 +43,47 @@ export function timeAgo(then: GoTimeInput, now: NowInput): string {
 /** time.Since(then) with an explicit clock: now − then in nanoseconds (saturating like Time.Sub). */
 export function since(then: GoTimeInput, now: NowInput): bigint {
   return timeSub(now, then);
+}
+
+/** Beyond this many seconds apart Time.Sub could saturate (±2^63 ns is ±292 years): exact path. */
+const FAST_SINCE_MAX_SECONDS = 2 ** 33;
+
+/**
+ * humanDuration(since(then, now)) for a clock reading as a Date, without BigInt arithmetic:
+ * the same float64 steps (Duration.Seconds/Minutes/Hours: quotient plus remainder/unit) on
+ * the exact integer parts of now − then. Task tables call it once per row.
+ */
+export function humanDurationSince(then: GoTime, now: NowInput): string {
+  if (!(now instanceof Date)) return humanDuration(since(then, now));
+  const ms = now.getTime();
+  const nowSec = Math.floor(ms / 1000);
+  let sec = nowSec - then.sec;
+  let ns = (ms - nowSec * 1000) * 1_000_000 - then.nsec;
+  if (ns < 0) {
+    ns += 1_000_000_000;
+    sec -= 1;
+  }
+  // now − then = sec·1e9 + ns, 0 ≤ ns < 1e9.
+  if (!Number.isSafeInteger(sec) || Math.abs(sec) > FAST_SINCE_MAX_SECONDS) return humanDuration(since(then, now));
+  // Negative durations (a clock behind the daemon's) are all "Less than a second".
+  if (sec < 0) return 'Less than a second';
+  const seconds = Math.trunc(sec + ns / 1e9);
+  if (seconds < 1) return 'Less than a second';
+  if (seconds === 1) return '1 second';
+  if (seconds < 60) return `${seconds} seconds`;
+  const qm = Math.floor(sec / 60);
+  const minutes = Math.trunc(qm + ((sec - qm * 60) * 1e9 + ns) / (60 * 1e9));
+  if (minutes === 1) return 'About a minute';
+  if (minutes < 60) return `${minutes} minutes`;
+  const qh = Math.floor(sec / 3600);
+  const hoursF = qh + ((sec - qh * 3600) * 1e9 + ns) / (60 * 60 * 1e9);
+  const hours = Math.trunc(hoursF + 0.5);
+  if (hours === 1) return 'About an hour';
+  if (hours < 48) return `${hours} hours`;
+  if (hours < 24 * 7 * 2) return `${Math.trunc(hours / 24)} days`;
+  if (hours < 24 * 30 * 2) return `${Math.trunc(Math.trunc(hours / 24) / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.trunc(Math.trunc(hours / 24) / 30)} months`;
+  return `${Math.trunc(Math.trunc(Math.trunc(hoursF) / 24) / 365)} years`;
 }
 
 const DECIMAL_ABBRS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'] as const;

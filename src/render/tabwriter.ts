@@ -13,7 +13,7 @@
  * Not supported (docker never sets them): FilterHTML, StripEscape and the 0xff escape byte.
  *
  * Like Go's, the writer keeps the buffered text in one place and cells as offsets into it
- * (no object per cell), which keeps 2000-row tables cheap.
+ * (no object or string per cell), which keeps 2000-row tables cheap.
  */
 import { displayWidth } from './display.ts';
 
@@ -34,7 +34,7 @@ export interface TabwriterOptions {
   /** One character; '\t' means tab padding (then alignment assumes tabwidth columns per tab). */
   readonly padchar?: string;
   readonly flags?: number;
-  /** Display width of a cell's text (default: go-runewidth's StringWidth). */
+  /** Display width of a cell's text (default: go-runewidth's StringWidth); pure: results are reused. */
   readonly width?: (text: string) => number;
 }
 
@@ -55,8 +55,12 @@ export class Tabwriter {
   private readonly flags: number;
   private readonly width: (text: string) => number;
   private readonly out: string[] = [];
-  /** Text of the terminated cells since the last flush, concatenated. */
+  /** Everything written since the last flush, terminators included; cells are ranges of it. */
   private text = '';
+  /** Where the current, unterminated cell starts in text. */
+  private cellFrom = 0;
+  /** Widths of the non-ASCII cells seen so far (tables repeat them: "…" errors, states). */
+  private readonly widthMemo = new Map<string, number>();
   /** Cells: [start, end) in text, display width, terminated by a horizontal tab. */
   private cellStart: number[] = [];
   private cellEnd: number[] = [];
@@ -65,8 +69,6 @@ export class Tabwriter {
   /** Index of the first cell of each line; the last line is the one being built. */
   private lineStart: number[] = [0];
   private widths: number[] = [];
-  /** The text of the current, unterminated cell. */
-  private cellText = '';
 
   constructor(opts: TabwriterOptions = {}) {
     this.minwidth = opts.minwidth ?? 10;
@@ -86,6 +88,9 @@ export class Tabwriter {
   write(text: string): void {
     // Scan with indexOf (native) rather than per character: cell terminators are \t \n \v \f.
     const hasVF = text.indexOf('\v') >= 0 || text.indexOf('\f') >= 0;
+    // text[i] is this.text[base + i] (base moves back when a flush drops the laid-out lines).
+    let base = this.text.length;
+    this.text += text;
     let pos = 0;
     let nextTab = text.indexOf('\t');
     let nextNL = text.indexOf('\n');
@@ -100,7 +105,7 @@ export class Tabwriter {
       }
       if (i < 0) break;
       const c = text.charCodeAt(i);
-      this.terminateCell(this.cellText + text.slice(pos, i), c === 9);
+      this.terminateCell(base + i, c === 9);
       pos = i + 1;
       if (c === 9) nextTab = text.indexOf('\t', pos);
       else if (c === 10) nextNL = text.indexOf('\n', pos);
@@ -110,17 +115,16 @@ export class Tabwriter {
         if (c === 12 || ncells === 1) {
           // A line with a single cell cannot belong to a column block: flush. Also, '\f'
           // ends the block explicitly.
-          this.flushLines();
+          base -= this.flushLines();
           if (c === 12 && (this.flags & Debug) !== 0) this.out.push('---\n');
         }
       }
     }
-    this.cellText += text.slice(pos);
   }
 
   /** Lay out and emit everything buffered. */
   flush(): void {
-    if (this.cellText.length > 0) this.terminateCell(this.cellText, false);
+    if (this.text.length > this.cellFrom) this.terminateCell(this.text.length, false);
     this.flushLines();
   }
 
@@ -129,14 +133,35 @@ export class Tabwriter {
     return this.out.join('');
   }
 
-  private terminateCell(cell: string, htab: boolean): void {
-    this.cellText = '';
-    const start = this.text.length;
-    this.text += cell;
+  /** Ends the current cell at end (an offset in text, where its terminator is). */
+  private terminateCell(end: number, htab: boolean): void {
+    const start = this.cellFrom;
+    this.cellFrom = end + 1;
     this.cellStart.push(start);
-    this.cellEnd.push(start + cell.length);
-    this.cellWidth.push(cell.length === 0 ? 0 : this.width(cell));
+    this.cellEnd.push(end);
+    this.cellWidth.push(start === end ? 0 : this.widthOf(start, end));
     this.cellHtab.push(htab);
+  }
+
+  /** The width of text[start:end]: printable ASCII is its length; anything else is measured once. */
+  private widthOf(start: number, end: number): number {
+    const text = this.text;
+    if (this.width === defaultWidth) {
+      let i = start;
+      while (i < end) {
+        const c = text.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e) break;
+        i++;
+      }
+      if (i === end) return end - start;
+    }
+    const cell = text.slice(start, end);
+    let w = this.widthMemo.get(cell);
+    if (w === undefined) {
+      w = this.width(cell);
+      this.widthMemo.set(cell, w);
+    }
+    return w;
   }
 
   private lineCount(): number {
@@ -149,16 +174,19 @@ export class Tabwriter {
     return next - (this.lineStart[i] as number);
   }
 
-  private flushLines(): void {
+  /** Lays out the buffered lines and drops their text; returns how many characters went. */
+  private flushLines(): number {
     this.format(0, this.lineCount());
-    this.text = '';
+    const dropped = this.cellFrom;
+    this.text = this.text.slice(dropped);
+    this.cellFrom = 0;
     this.cellStart = [];
     this.cellEnd = [];
     this.cellWidth = [];
     this.cellHtab = [];
     this.lineStart = [0];
     this.widths = [];
-    this.cellText = '';
+    return dropped;
   }
 
   private padText(textw: number, cellw: number, useTabs: boolean): string {
@@ -209,8 +237,9 @@ export class Tabwriter {
           }
         }
       }
-      // The last buffered line has no newline yet; only its unterminated cell follows.
-      buf += i + 1 === lines ? this.cellText : '\n';
+      // The last buffered line has no newline yet (layout happens right after a terminator or
+      // once flush() ended the last cell, so nothing of it is left to print).
+      if (i + 1 !== lines) buf += '\n';
     }
     this.out.push(buf);
   }

@@ -8,7 +8,7 @@ import { ellipsis, prettyPrint, truncateID } from './display.ts';
 import { renderFormat, resolveFormat, isTableFormat, TABLE_FORMAT_KEY } from './format.ts';
 import { goType } from './govalue.ts';
 import { parseRFC3339, ZERO_TIME, type GoTime, type NowInput } from './gotime.ts';
-import { humanDuration, since } from './humanize.ts';
+import { humanDurationSince } from './humanize.ts';
 import { sortNatural } from './natsort.ts';
 import { imageWithoutDigest } from './reference.ts';
 import { marshalJSON } from './template/index.ts';
@@ -72,7 +72,7 @@ export class TaskRow {
   get CurrentState(): string {
     const ts = this.task.Status?.Timestamp;
     const then = ts ? parseRFC3339(ts) : ZERO_TIME;
-    return `${prettyPrint(this.task.Status?.State ?? '')} ${humanDuration(since(then, this.now)).toLowerCase()} ago`;
+    return `${prettyPrint(this.task.Status?.State ?? '')} ${humanDurationSince(then, this.now).toLowerCase()} ago`;
   }
   get Error(): string {
     let err = this.task.Status?.Err ?? '';

@@ -187,3 +187,52 @@ test('performance: 2000 rows of a 6-column table through format layer and tabwri
   assert.ok(best < 50, `best warm render took ${best.toFixed(1)} ms`);
   assert.ok(cold < 250, `cold render took ${cold.toFixed(1)} ms`);
 });
+
+// --- text-and-fields formats print string getters without walking the template -------------
+
+class FieldRow {
+  readonly [goType] = '*test.fieldContext';
+  constructor(private readonly v: Record<string, unknown>) {}
+  get ID(): unknown {
+    return this.v['ID'];
+  }
+  get Name(): unknown {
+    if (this.v['throw']) throw new Error('boom');
+    return this.v['Name'];
+  }
+}
+
+/** The same format with a comment action, which keeps renderFormat on the template walker. */
+const walked = (format: string) => format.replace('{{.ID}}', '{{.ID}}{{/* walk */}}');
+
+test('renderFormat: the direct field path prints what executing the template prints', () => {
+  const rows = [
+    new FieldRow({ ID: 'a1', Name: 'web' }),
+    new FieldRow({ ID: 'b2', Name: 'ünïcode…' }),
+    new FieldRow({ ID: 'c3', Name: 7 }), // a number: printed by the template engine
+    new FieldRow({ ID: 'd4', Name: undefined }), // nil: <nil>
+    Object.defineProperty(new FieldRow({ ID: 'e5', Name: 'x' }), 'Name', { value: 'own property', enumerable: true }),
+    { ID: 'f6', Name: 'a map' },
+    new Map([['ID', 'g7'], ['Name', 'a Go map']]),
+  ];
+  for (const format of ['table {{.ID}}\t{{.Name}}', '{{.ID}}: {{.Name}}\\n', 'table {{.ID}}']) {
+    const fast = renderFormat({ format, rows, header: { ID: 'ID', Name: 'NAME' } });
+    const slow = renderFormat({ format: walked(format), rows, header: { ID: 'ID', Name: 'NAME' } });
+    assert.equal(fast, slow, format);
+    assert.match(fast, /a1/);
+  }
+});
+
+test('renderFormat: a getter that throws is reported as executing the template reports it', () => {
+  const rows = [new FieldRow({ ID: 'a1', Name: 'ok' }), new FieldRow({ ID: 'b2', throw: true })];
+  const err = (format: string) => {
+    try {
+      renderFormat({ format, rows });
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  assert.equal(err('{{.ID}} {{.Name}}'), 'template parsing error: template: :1:10: executing "" at <.Name>: error calling Name: boom');
+  assert.equal(err(walked('{{.ID}} {{.Name}}')), 'template parsing error: template: :1:24: executing "" at <.Name>: error calling Name: boom');
+});

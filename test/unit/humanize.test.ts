@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bytesSize, humanDuration, humanSize, humanSizeWithPrecision, since, timeAgo } from '../../src/render/humanize.ts';
+import { bytesSize, humanDuration, humanDurationSince, humanSize, humanSizeWithPrecision, since, timeAgo } from '../../src/render/humanize.ts';
+import { parseRFC3339, ZERO_TIME, type GoTime } from '../../src/render/gotime.ts';
 import { readGolden } from '../support/golden.ts';
 
 const MS = 1_000_000n;
@@ -167,5 +168,48 @@ describe('humanSize (units.HumanSize, 1000-based)', () => {
   it('HumanSizeWithPrecision(…, 3)', () => {
     assert.equal(humanSizeWithPrecision(1234567, 3), '1.23MB');
     assert.equal(humanSizeWithPrecision(1000.5, 3), '1kB');
+  });
+});
+
+describe('humanDurationSince (task CURRENT STATE without BigInt) = humanDuration(since(then, now))', () => {
+  const same = (then: GoTime, now: Date) =>
+    assert.equal(humanDurationSince(then, now), humanDuration(since(then, now)), `then ${then.sec}.${then.nsec}, now ${now.getTime()} ms`);
+  const now = new Date(Date.UTC(2026, 10, 22, 0, 30, 0, 123));
+  const nowNs = BigInt(now.getTime()) * 1_000_000n;
+  /** The GoTime exactly d nanoseconds before now. */
+  const before = (d: bigint): GoTime => {
+    const t = nowNs - d;
+    const sec = t / 1_000_000_000n - (t % 1_000_000_000n < 0n ? 1n : 0n);
+    return { sec: Number(sec), nsec: Number(t - sec * 1_000_000_000n), zoneName: 'UTC', offset: 0 };
+  };
+
+  it('at every unit boundary, one nanosecond either side', () => {
+    const S = 1_000_000_000n;
+    const edges = [0n, S, 2n * S, 59n * S, 60n * S, 90n * S, 119n * S, 3599n * S, 3600n * S, 5400n * S, 47n * 3600n * S + 1800n * S,
+      48n * 3600n * S, 14n * 86400n * S, 60n * 86400n * S, 730n * 86400n * S, 800n * 86400n * S, 271n * 365n * 86400n * S];
+    for (const e of edges) for (const d of [e - 1n, e, e + 1n, -e]) same(before(d), now);
+  });
+
+  it('on 20000 pseudo-random durations from a nanosecond to 300 years, both signs', () => {
+    let x = 0x12345678;
+    const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), x);
+    for (let i = 0; i < 20000; i++) {
+      const magnitude = BigInt(rnd() % 62);
+      const d = ((1n << magnitude) * BigInt(rnd())) >> 32n;
+      same(before(i % 7 === 0 ? -d : d), new Date(now.getTime() + (rnd() % 1000)));
+    }
+  });
+
+  it('far apart (saturating Time.Sub) and the zero time', () => {
+    same(ZERO_TIME, now);
+    same(parseRFC3339('1700-01-01T00:00:00Z'), now);
+    same(parseRFC3339('9999-12-31T23:59:59.999999999Z'), now);
+    assert.equal(humanDurationSince(ZERO_TIME, now), humanDuration(since(ZERO_TIME, now)));
+  });
+
+  it('takes clock readings other than a Date through the exact path', () => {
+    const then = parseRFC3339('2026-11-22T00:28:40.5Z');
+    assert.equal(humanDurationSince(then, nowNs), humanDuration(since(then, nowNs)));
+    assert.equal(humanDurationSince(then, nowNs), 'About a minute');
   });
 });

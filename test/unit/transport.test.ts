@@ -655,6 +655,32 @@ describe('tcp + TLS', { skip: !haveOpenssl && 'openssl not available' }, () => {
     );
   });
 
+  it('NODE_EXTRA_CA_CERTS that bin/tsw kept from node start-up: added to the bundled roots when no CA is named', async () => {
+    const flags = { host: [`tcp://127.0.0.1:${port}`], tls: false, tlsverify: true, tlscacert: join(dir, 'ca.pem') };
+    const r = resolveEndpoint({
+      flags: { ...flags, set: new Set(Object.keys(flags)) },
+      env: {},
+      homedir: '/nonexistent-home',
+      readFile: (p) => readFileSync(p),
+    });
+    assert.ok(r.ok && r.endpoint.tls);
+    // A context with TLS verification and no ca.pem: the default store.
+    const { ca: _ca, ...noCA } = r.endpoint.tls;
+    const resolution = { ...r, endpoint: { ...r.endpoint, tls: noCA } };
+    const list = async (extraCACerts?: string) => {
+      const e = createEngine(resolution, { env: {}, userAgent: 'x', dialTimeoutMs: 2000, ...(extraCACerts ? { extraCACerts } : {}) });
+      try {
+        return await e.listNodes();
+      } finally {
+        e.close();
+      }
+    };
+    assert.deepEqual(await list(join(dir, 'ca.pem')), []);
+    assert.match((await errorOf(list())).message, /certificate signed by unknown authority/);
+    assert.match((await errorOf(list(join(dir, 'missing.pem')))).message, /certificate signed by unknown authority/);
+    assert.match((await errorOf(list(join(dir, 'other-ca.pem')))).message, /certificate signed by unknown authority/);
+  });
+
   it('bad certificate files fail at start-up like docker', async () => {
     const cases: Array<[Partial<EndpointFlags>, string]> = [
       [{ tlscacert: join(dir, 'key.pem') }, 'Failed to initialize: failed to retrieve context tls info: ca.pem seems invalid'],

@@ -35,7 +35,7 @@
 import { dockerFuncs, type DockerFuncsVersion } from './docker.ts';
 import { Template, type TemplateOptions } from './template.ts';
 
-export { Template, type TemplateOptions } from './template.ts';
+export { Template, appendFieldRow, type FieldPart, type TemplateOptions } from './template.ts';
 export { TemplateParseError, TemplateExecError, FuncError } from './errors.ts';
 export { builtins, htmlEscape, jsEscape, queryEscape } from './funcs.ts';
 export { dockerFuncs, headerFuncs, goSplit, goTitle, goToLower, goToUpper } from './docker.ts';
