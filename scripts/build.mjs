@@ -9,7 +9,7 @@
 // modules as before.
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,6 +109,11 @@ async function buildSnapshot() {
     legalComments: 'none',
     logLevel: 'error',
   });
+  // A snapshot has no dynamic import(): a real import() left in the bundle (a node: built-in
+  // imported dynamically) would fail at run time with "A dynamic import callback was not
+  // specified". Refuse the build instead.
+  const left = /\bimport\((["'][^"']*["'])\)/.exec(readFileSync(join(root, 'dist/snapshot.cjs'), 'utf8'));
+  if (left) throw new Error(`dist/snapshot.cjs keeps a dynamic import(${left[1]}): import it statically`);
   // Built without NODE_OPTIONS: bin/tsw uses the snapshot only when NODE_OPTIONS is empty, and
   // node refuses a snapshot made under other V8 flags.
   const env = { ...process.env };

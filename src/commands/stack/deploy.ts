@@ -7,6 +7,7 @@
  * Go ranges over maps for networks and services (a random order); tsw takes networks by compose
  * key and services by name (the loader's order).
  */
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { addLeaf, exactArgs } from '../../cli/define.ts';
 import type { FlagSpec } from '../../cli/flags.ts';
@@ -201,7 +202,6 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
   }
 
   // secrets, then configs
-  const { readFileSync } = await import('node:fs');
   const { goFileError } = await import('../../engine/errors.ts');
   const readFile = (path: string): Uint8Array => {
     try {
