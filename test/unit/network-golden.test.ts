@@ -1,7 +1,7 @@
 /**
  * `network create/ls/inspect/rm` replayed: test/capture/network.mjs recorded docker 28 on the
  * lab (what it printed, and every API exchange with the lab's answers); tsw runs the same
- * arguments against those answers (test/support/replay-daemon.ts) and must print the same
+ * arguments against those answers (test/support/replay-routes.ts) and must print the same
  * bytes, exit the same way and send the same requests (method, URL, JSON body).
  */
 import assert from 'node:assert/strict';
@@ -10,7 +10,8 @@ import { describe, it } from 'node:test';
 import { main, type ProcessIO } from '../../src/cli.ts';
 import type { Out } from '../../src/deps.ts';
 import { readGolden } from '../support/golden.ts';
-import { type Recorded, startReplayDaemon } from '../support/replay-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { type Recorded, recorded, replayRoutes } from '../support/replay-routes.ts';
 
 interface Case {
   readonly name: string;
@@ -38,12 +39,12 @@ const view = (r: Recorded) => ({
 });
 
 async function runCase(c: Case): Promise<{ stdout: string; stderr: string; code: number; requests: Recorded[] }> {
-  const daemon = await startReplayDaemon({
+  const daemon = await startFakeDaemon(replayRoutes({
     lab: { image: '', cwd: '/', work: '/', env: {}, networks: {}, secrets: {}, configs: {} },
     apiVersion: '1.41',
     recorded: c.recorded,
     stderr: c.stderr,
-  });
+  }));
   try {
     const out = sink();
     const err = sink();
@@ -57,7 +58,7 @@ async function runCase(c: Case): Promise<{ stdout: string; stderr: string; code:
       helpWidth: 80,
     };
     const code = await main(c.args, io);
-    return { stdout: out.text, stderr: err.text, code, requests: daemon.requests };
+    return { stdout: out.text, stderr: err.text, code, requests: daemon.requests.map(recorded) };
   } finally {
     await daemon.close();
   }

@@ -22,8 +22,8 @@ import { type ProgressAPI, serviceProgress } from '../../src/progress/service.ts
 import type { ProgressService, ProgressTask } from '../../src/progress/updaters.ts';
 import { ProgressDisplay } from '../../src/render/progress.ts';
 import { goldenPath } from '../support/golden.ts';
-import { startProgressDaemon } from '../support/service-progress-daemon.ts';
-import { type ProgressScript, SERVICE_ID, nodesAt, progressScripts, serviceAt, tasksAt } from '../support/service-progress-cases.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { type ProgressScript, SERVICE_ID, nodesAt, progressRoutes, progressScripts, serviceAt, tasksAt } from '../support/service-progress-cases.ts';
 import { renderScreen } from '../support/terminal.ts';
 
 interface Golden {
@@ -118,7 +118,7 @@ describe('service create waits as docker does (whole command, scripted daemon)',
       const script = progressScripts[name];
       assert.ok(script);
       const g = golden(name);
-      const daemon = await startProgressDaemon(script);
+      const daemon = await startFakeDaemon(progressRoutes(script));
       try {
         const out = sink();
         const err = sink();

@@ -14,8 +14,8 @@ import { main, type ProcessIO } from '../../src/cli.ts';
 import type { Out } from '../../src/deps.ts';
 import { readGolden } from '../support/golden.ts';
 import { authCases, writeConfig, writeHelpers } from '../support/registry-auth-cases.ts';
-import { progressScripts } from '../support/service-progress-cases.ts';
-import { startProgressDaemon } from '../support/service-progress-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { progressRoutes, progressScripts } from '../support/service-progress-cases.ts';
 
 const golden = JSON.parse(readGolden('registry-auth.json')) as Record<string, { stdout: string; stderr: string; code: number; auth: string | null }>;
 
@@ -42,7 +42,7 @@ describe('service create --with-registry-auth: the X-Registry-Auth docker sends'
       writeConfig(dir, c);
       const script = progressScripts['replicated-2'];
       assert.ok(script);
-      const daemon = await startProgressDaemon(script);
+      const daemon = await startFakeDaemon(progressRoutes(script));
       try {
         const out = sink();
         const err = sink();

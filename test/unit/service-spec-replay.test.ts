@@ -1,7 +1,7 @@
 /**
  * Every `service create` / `service update` case docker 28.2.2 ran for test/golden/spec/
  * (test/capture/spec.mjs), run again with tsw in-process against a daemon replaying the lab's
- * answers (test/support/replay-daemon.ts): the same stdout, stderr and exit code, and the same
+ * answers (test/support/replay-routes.ts): the same stdout, stderr and exit code, and the same
  * requests in the same order, byte for byte: method, URL with query, JSON body and
  * X-Registry-Auth header. That covers what no spec read-back shows: the lookups docker makes
  * (networks, secrets, configs, distribution) and the ones it does not make before an error.
@@ -18,7 +18,8 @@ import { after, before, describe, it } from 'node:test';
 import { main, type ProcessIO } from '../../src/cli.ts';
 import type { Out } from '../../src/deps.ts';
 import { readGolden } from '../support/golden.ts';
-import { type LabInfo, type Recorded, startReplayDaemon } from '../support/replay-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { type LabInfo, type Recorded, recorded, replayRoutes } from '../support/replay-routes.ts';
 
 interface CreateCase {
   id: string;
@@ -102,14 +103,14 @@ async function runCase(
   argv: readonly string[],
   opts: { recorded: Recorded[]; stderr: string; spoof?: boolean; service?: { name: string; raw: string } },
 ): Promise<{ stdout: string; stderr: string; code: number; requests: Recorded[] }> {
-  const daemon = await startReplayDaemon({
+  const daemon = await startFakeDaemon(replayRoutes({
     lab,
     apiVersion: opts.spoof ? '1.50' : '1.41',
     recorded: opts.recorded,
     stderr: opts.stderr,
     distribution,
     ...(opts.service ? { service: opts.service } : {}),
-  });
+  }));
   try {
     const out = sink();
     const err = sink();
@@ -123,7 +124,7 @@ async function runCase(
       helpWidth: 80,
     };
     const code = await main(argv, io);
-    return { stdout: out.text, stderr: err.text, code, requests: daemon.requests };
+    return { stdout: out.text, stderr: err.text, code, requests: daemon.requests.map(recorded) };
   } finally {
     await daemon.close();
   }

@@ -10,17 +10,13 @@ import { describe, it } from 'node:test';
 import { main, type ProcessIO } from '../../src/cli.ts';
 import type { Out } from '../../src/deps.ts';
 import { readGolden } from '../support/golden.ts';
-import { SERVICE_ID, progressScripts } from '../support/service-progress-cases.ts';
-import { startProgressDaemon } from '../support/service-progress-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { SEQUENCE_REPLIES, progressRoutes, progressScripts } from '../support/service-progress-cases.ts';
 
 const golden = JSON.parse(readGolden('update-sequence.json')) as Record<
   string,
   { args: string[]; stdout: string; stderr: string; code: number; requests: Array<{ method: string; url: string; body: string }> }
 >;
-
-const SEQUENCE_REPLIES = {
-  [`POST /services/${SERVICE_ID}/update`]: { status: 500, json: { message: 'rpc error: code = Unknown desc = update out of sequence' } },
-};
 
 function sink(): Out & { text: string } {
   const s = { text: '', isTTY: false, columns: 0, write: (t: string) => void (s.text += t) };
@@ -32,7 +28,7 @@ describe('update out of sequence: no retry, as docker 28', () => {
     it(`service ${name}`, async () => {
       const script = progressScripts['replicated-2'];
       assert.ok(script);
-      const daemon = await startProgressDaemon(script, SEQUENCE_REPLIES);
+      const daemon = await startFakeDaemon(progressRoutes(script, SEQUENCE_REPLIES));
       try {
         const out = sink();
         const err = sink();

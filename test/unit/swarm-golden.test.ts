@@ -10,7 +10,8 @@ import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { main, type ProcessIO } from '../../src/cli.ts';
 import type { Out } from '../../src/deps.ts';
-import { type RecordedRequest, startSwarmDaemon } from '../support/swarm-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { swarmRoutes } from '../support/swarm-routes.ts';
 import { goldenPath } from '../support/golden.ts';
 import { swarmCases } from '../support/swarm-cases.ts';
 
@@ -19,7 +20,7 @@ interface Golden {
   stdout: string;
   stderr: string;
   code: number;
-  requests: RecordedRequest[];
+  requests: Array<{ method: string; url: string; body: string }>;
 }
 
 function sink(isTTY: boolean, columns: number): Out & { text: string } {
@@ -35,10 +36,10 @@ function terminalStdin(typed: string): Readable & { isTTY: boolean; setRawMode(r
   return r;
 }
 
-async function runTsw(name: string): Promise<{ stdout: string; stderr: string; code: number; requests: RecordedRequest[] }> {
+async function runTsw(name: string): Promise<{ stdout: string; stderr: string; code: number; requests: Array<{ method: string; url: string; body: string }> }> {
   const c = swarmCases[name];
   assert.ok(c, `no case ${name} in test/support/swarm-cases.ts`);
-  const daemon = await startSwarmDaemon(c.scenario ?? {});
+  const daemon = await startFakeDaemon(swarmRoutes(c.scenario ?? {}));
   try {
     const tty = c.ttyColumns !== undefined;
     const out = sink(tty, c.ttyColumns ?? 0);

@@ -15,7 +15,7 @@ import { parseExact } from '../../src/engine/gojson.ts';
 import { encodeSpec, type Swarm } from '../../src/engine/swarm.ts';
 import type { SwarmNode } from '../../src/engine/types.ts';
 import { renderProgress, type ProgressEvent } from '../../src/render/progress.ts';
-import { nodeFixture, swarmFixture, TRUST_ROOT } from '../support/swarm-daemon.ts';
+import { nodeFixture, swarmFixture, TRUST_ROOT } from '../support/swarm-routes.ts';
 import { goldenPath } from '../support/golden.ts';
 
 interface Golden {
