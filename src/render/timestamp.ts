@@ -9,7 +9,7 @@
  */
 import { daysFromCivil } from './gotime.ts';
 import { goTimeQuote, parseDuration } from './duration.ts';
-import { goQuote } from '../cli/flags.ts';
+import { quote } from '../go/quote.ts';
 
 /** time.ParseError, with Go's Error() text as the message. */
 export class GoParseError extends Error {}
@@ -281,7 +281,7 @@ export function getTimestamp(value: string, nowNanos: bigint, localOffset: numbe
     t = goParse(format, value, inLocation ? localOffset : 0);
   } catch (e) {
     if (value.includes('-')) throw e;
-    if (!validUnixTimestamp(value)) throw new GoParseError(`failed to parse value as time or duration: ${goQuote(value)}`);
+    if (!validUnixTimestamp(value)) throw new GoParseError(`failed to parse value as time or duration: ${quote(value)}`);
     return value;
   }
   return `${t.sec}.${String(t.nsec).padStart(9, '0')}`;

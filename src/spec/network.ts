@@ -7,7 +7,7 @@
 import { SpecValueError } from './errors.ts';
 import { csvFirstRecord } from './gocsv.ts';
 import { isLongSyntax } from './ports.ts';
-import { NumError, atoi, numErrReason } from './strconv.ts';
+import { NumError, atoi, numErrReason } from '../go/strconv.ts';
 
 /** opts.NetworkAttachmentOpts, the parts a service attachment uses. */
 export interface NetworkOpt {

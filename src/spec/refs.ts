@@ -6,7 +6,7 @@
  */
 import { SpecError, SpecValueError } from './errors.ts';
 import { csvFirstRecord } from './gocsv.ts';
-import { NumError, parseGoUint } from './strconv.ts';
+import { NumError, parseGoUint } from '../go/strconv.ts';
 import type { ConfigReference, FileTarget, SecretReference } from './types.ts';
 
 interface FileRef {
@@ -45,7 +45,7 @@ function parseFileRef(value: string, kind: 'secret' | 'config'): FileRef {
         break;
       case 'mode': {
         // strconv.ParseUint(val, 0, 32): "0400" is octal, "400" is decimal 400, "0x1ff" hex.
-        const m = parseGoUint(val, 32);
+        const m = parseGoUint(val, 0, 32);
         if (m instanceof NumError) throw new SpecValueError(`invalid mode specified: ${m.message}`);
         file.Mode = Number(m);
         break;

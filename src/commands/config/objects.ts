@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { goQuote } from '../../cli/flags.ts';
+import { quote } from '../../go/quote.ts';
 import type { Deps } from '../../deps.ts';
 import { goFileError } from '../../engine/errors.ts';
 import { filtersFrom } from '../../engine/filters.ts';
@@ -141,7 +141,7 @@ export async function runCreate(kind: ObjectKind, opts: CreateOptions, deps: Dep
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       // config wraps the reader's error; secret prints it as is.
-      throw new StatusError(kind === 'config' ? `Error reading content from ${goQuote(opts.file)}: ${msg}` : msg, 1);
+      throw new StatusError(kind === 'config' ? `Error reading content from ${quote(opts.file)}: ${msg}` : msg, 1);
     }
   }
   const { createObject } = await import('../../engine/secrets.ts');
