@@ -20,6 +20,7 @@ import {
   goJSONSyntaxError,
   joinHostPort,
 } from './errors.ts';
+import type { GlobalOptions } from '../globals.ts';
 import { quote } from '../go/quote.ts';
 import { parseAPIVersionEnv } from './negotiate.ts';
 
@@ -35,21 +36,8 @@ export const UNIX_DUMMY_HOST = 'api.moby.localhost';
 /** len(syscall.RawSockaddrUnix{}.Path) on Linux. */
 const MAX_UNIX_SOCKET_PATH = 108;
 
-/** The global flags that choose the daemon (a subset of GlobalOptions in src/globals.ts). */
-export interface EndpointFlags {
-  /** Every -H/--host value given. */
-  readonly host?: readonly string[];
-  readonly context?: string;
-  readonly config?: string;
-  readonly tls: boolean;
-  readonly tlsverify: boolean;
-  /** Leave undefined unless the user gave the flag. */
-  readonly tlscacert?: string;
-  readonly tlscert?: string;
-  readonly tlskey?: string;
-  /** Flag names the user gave explicitly; only `tls` and `tlsverify` are consulted here. */
-  readonly set: ReadonlySet<string>;
-}
+/** The global flags that choose the daemon. */
+export type EndpointFlags = Pick<GlobalOptions, 'host' | 'context' | 'config' | 'tls' | 'tlsverify' | 'tlscacert' | 'tlscert' | 'tlskey' | 'set'>;
 
 export interface DirEntry {
   readonly name: string;
