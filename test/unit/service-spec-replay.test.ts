@@ -13,12 +13,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { main, type ProcessIO } from '../../src/cli.ts';
-import type { Out } from '../../src/deps.ts';
+import { main } from '../../src/cli.ts';
 import { readGolden } from '../support/golden.ts';
 import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { fakeIO } from '../support/fakeio.ts';
 import { type LabInfo, type Recorded, recorded, replayRoutes } from '../support/replay-routes.ts';
 
 interface CreateCase {
@@ -72,11 +71,6 @@ for (const c of create.cases) {
   }
 }
 
-function sink(): Out & { text: string } {
-  const s = { text: '', isTTY: false, columns: 0, write: (t: string) => void (s.text += t) };
-  return s;
-}
-
 /** Sorts the arrays at these dotted paths of a JSON body. */
 function sortedBody(body: string | undefined, paths: readonly string[] | undefined): string | undefined {
   if (body === undefined || paths === undefined || paths.length === 0) return body;
@@ -112,19 +106,9 @@ async function runCase(
     ...(opts.service ? { service: opts.service } : {}),
   }));
   try {
-    const out = sink();
-    const err = sink();
-    const io: ProcessIO = {
-      stdout: out,
-      stderr: err,
-      stdin: Readable.from([]),
-      env: { ...lab.env, DOCKER_HOST: daemon.host },
-      now: () => new Date('2026-11-21T21:53:59Z'),
-      system: { platform: 'linux', uid: 0, cwd: lab.cwd, homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
-      helpWidth: 80,
-    };
-    const code = await main(argv, io);
-    return { stdout: out.text, stderr: err.text, code, requests: daemon.requests.map(recorded) };
+    const f = fakeIO({ env: { ...lab.env, DOCKER_HOST: daemon.host }, exactEnv: true, now: new Date('2026-11-21T21:53:59Z'), uid: 0, cwd: lab.cwd });
+    const code = await main(argv, f.io);
+    return { stdout: f.stdout(), stderr: f.stderr(), code, requests: daemon.requests.map(recorded) };
   } finally {
     await daemon.close();
   }
