@@ -15,7 +15,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli.ts';
-import { readGolden } from '../support/golden.ts';
+import { readGolden, sortedJSON } from '../support/golden.ts';
 import { startFakeDaemon } from '../support/fake-daemon.ts';
 import { fakeIO } from '../support/fakeio.ts';
 import { type LabInfo, type Recorded, recorded, replayRoutes } from '../support/replay-routes.ts';
@@ -73,16 +73,7 @@ for (const c of create.cases) {
 
 /** Sorts the arrays at these dotted paths of a JSON body. */
 function sortedBody(body: string | undefined, paths: readonly string[] | undefined): string | undefined {
-  if (body === undefined || paths === undefined || paths.length === 0) return body;
-  const v = JSON.parse(body) as Record<string, unknown>;
-  for (const p of paths) {
-    const keys = p.split('.');
-    let o: unknown = v;
-    for (const k of keys.slice(0, -1)) o = (o as Record<string, unknown> | undefined)?.[k];
-    const arr = (o as Record<string, unknown> | undefined)?.[keys[keys.length - 1] ?? ''];
-    if (Array.isArray(arr)) arr.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  }
-  return JSON.stringify(v);
+  return body === undefined ? body : sortedJSON(body, paths);
 }
 
 const stamp = (s: string) => s.replace(/time="[^"]*"/g, 'time="<time>"');
