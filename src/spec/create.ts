@@ -71,23 +71,27 @@ export function defaultRestartPolicy(): RestartPolicy {
 
 type UpdatePrefix = 'update' | 'rollback';
 
-/** updateOptions.updateConfig / rollbackConfig: defaults plus the flags given; absent when none. */
-function toUpdateConfig(f: ServiceFlagValues, p: UpdatePrefix): UpdateConfig | undefined {
+/** The update (or rollback) flags given, set on c; whether any was given. */
+export function setUpdateConfig(c: UpdateConfig, f: ServiceFlagValues, p: UpdatePrefix): boolean {
   const parallelism = f[`${p}-parallelism`];
   const delay = f[`${p}-delay`];
   const monitor = f[`${p}-monitor`];
   const failureAction = f[`${p}-failure-action`];
   const ratio = f[`${p}-max-failure-ratio`];
   const order = f[`${p}-order`];
-  if ([parallelism, delay, monitor, failureAction, ratio, order].every((v) => v === undefined)) return undefined;
-  const c = defaultUpdateConfig();
   if (parallelism !== undefined) c.Parallelism = parallelism;
   if (delay !== undefined) c.Delay = delay;
   if (monitor !== undefined) c.Monitor = monitor;
   if (failureAction !== undefined) c.FailureAction = failureAction;
   if (ratio !== undefined) c.MaxFailureRatio = ratio;
   if (order !== undefined) c.Order = order;
-  return c;
+  return [parallelism, delay, monitor, failureAction, ratio, order].some((v) => v !== undefined);
+}
+
+/** updateOptions.updateConfig / rollbackConfig: defaults plus the flags given; absent when none. */
+function toUpdateConfig(f: ServiceFlagValues, p: UpdatePrefix): UpdateConfig | undefined {
+  const c = defaultUpdateConfig();
+  return setUpdateConfig(c, f, p) ? c : undefined;
 }
 
 /** restartPolicyOptions.ToRestartPolicy: defaults plus the flags given; absent when none. */

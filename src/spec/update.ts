@@ -16,7 +16,7 @@
  * - `--publish-add`/`-rm`, `--mount-add`/`-rm`: docker sorts the result, so no deviation.
  * - `--secret-add`/`--config-add`: resolved references in flag order.
  */
-import { defaultRestartPolicy, defaultUpdateConfig, type Lookup } from './create.ts';
+import { defaultRestartPolicy, defaultUpdateConfig, type Lookup, setUpdateConfig } from './create.ts';
 import { SpecError } from './errors.ts';
 import type { ServiceFlagValues } from './flags.ts';
 import { GoPanic, kvToMap } from './kv.ts';
@@ -245,21 +245,6 @@ function updateCapabilities(cs: ContainerSpec, add: readonly string[] | undefine
   }
   cs.CapabilityDrop = capsList(capDrop);
   cs.CapabilityAdd = capsList(capAdd);
-}
-
-function setUpdateConfig(c: UpdateConfig, f: ServiceFlagValues, p: 'update' | 'rollback'): void {
-  const parallelism = f[`${p}-parallelism`];
-  const delay = f[`${p}-delay`];
-  const monitor = f[`${p}-monitor`];
-  const failureAction = f[`${p}-failure-action`];
-  const ratio = f[`${p}-max-failure-ratio`];
-  const order = f[`${p}-order`];
-  if (parallelism !== undefined) c.Parallelism = parallelism;
-  if (delay !== undefined) c.Delay = delay;
-  if (monitor !== undefined) c.Monitor = monitor;
-  if (failureAction !== undefined) c.FailureAction = failureAction;
-  if (ratio !== undefined) c.MaxFailureRatio = ratio;
-  if (order !== undefined) c.Order = order;
 }
 
 const anyOf = (f: ServiceFlagValues, names: ReadonlyArray<keyof ServiceFlagValues>): boolean => names.some((n) => f[n] !== undefined);
