@@ -18,9 +18,11 @@ import {
   goJSONField,
   goJSONKind,
   goJSONSyntaxError,
+  goTrimSpace,
   joinHostPort,
 } from './errors.ts';
 import type { GlobalOptions } from '../globals.ts';
+import { csvFirstRecord } from '../go/csv.ts';
 import { quote } from '../go/quote.ts';
 import { parseAPIVersionEnv } from './negotiate.ts';
 
@@ -661,10 +663,6 @@ export function parseHost(defaultToTLS: boolean, val: string): string {
   return parseDockerDaemonHost(host);
 }
 
-function goTrimSpace(s: string): string {
-  return s.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, '');
-}
-
 function parseDockerDaemonHost(addr: string): string {
   const i = addr.indexOf('://');
   let proto = i < 0 ? addr : addr.slice(0, i);
@@ -924,8 +922,10 @@ function splitHostPortLoose(hostPort: string): [string, string] {
 /** Parses DOCKER_CUSTOM_HEADERS; undefined when unset/empty (config.json headers then apply). */
 export function customHeadersFromEnv(value: string | undefined): Record<string, string> | undefined {
   if (!value) return undefined;
-  const fields = csvFirstRecord(value);
-  if (!fields) {
+  let fields: string[];
+  try {
+    fields = csvFirstRecord(value);
+  } catch {
     throw new Error(
       'failed to parse custom headers from DOCKER_CUSTOM_HEADERS environment variable: value must be formatted as comma-separated key=value pairs',
     );
@@ -948,49 +948,6 @@ export function customHeadersFromEnv(value: string | undefined): Record<string, 
     out[canonicalHeaderKey(k)] = kv.slice(eq + 1);
   }
   return Object.keys(out).length === 0 ? undefined : out;
-}
-
-/** encoding/csv Reader.Read for the first record; undefined on a parse error or no record. */
-function csvFirstRecord(input: string): string[] | undefined {
-  const text = input.replace(/\r\n/g, '\n');
-  let i = 0;
-  // Skip empty lines.
-  while (text[i] === '\n') i++;
-  if (i >= text.length) return undefined;
-  const fields: string[] = [];
-  for (;;) {
-    if (text[i] === '"') {
-      i++;
-      let field = '';
-      for (;;) {
-        if (i >= text.length) return undefined; // extraneous or missing " in quoted-field
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += c;
-        i++;
-      }
-      fields.push(field);
-      if (i >= text.length || text[i] === '\n') return fields;
-      if (text[i] !== ',') return undefined;
-      i++;
-      continue;
-    }
-    let end = i;
-    while (end < text.length && text[end] !== ',' && text[end] !== '\n') end++;
-    const field = text.slice(i, end);
-    if (field.includes('"')) return undefined; // bare " in non-quoted-field
-    fields.push(field);
-    if (end >= text.length || text[end] === '\n') return fields;
-    i = end + 1;
-  }
 }
 
 /** net/http.CanonicalHeaderKey. */

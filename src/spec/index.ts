@@ -43,7 +43,7 @@ export {
   parseServiceFlags,
   serviceFlagsFor,
 } from './flags.ts';
-export { csvFirstRecord } from './gocsv.ts';
+export { csvFirstRecord } from '../go/csv.ts';
 export { type InspectedService, decodeService, decodeServiceSpec, encodeServiceSpec, goJSONString } from './gojson.ts';
 export { ipString, parseIP, splitHostPort } from '../go/net.ts';
 export { GoPanic, type LookupEnv, kvToMap, makeEnv, parseEnvFile, validateEnv, validateLabel } from './kv.ts';

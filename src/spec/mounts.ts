@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { ramInBytes } from './bytes.ts';
 import { SpecValueError } from './errors.ts';
-import { csvFirstRecord } from './gocsv.ts';
+import { csvFirstRecord } from '../go/csv.ts';
 import { NumError, parseGoBool, parseGoUint } from '../go/strconv.ts';
 import type { BindOptions, ImageOptions, Mount, TmpfsOptions, VolumeOptions } from './types.ts';
 
@@ -25,7 +25,7 @@ export interface ParsedMount {
  * starting with "." is made absolute against it (filepath.Abs).
  */
 export function parseMountOpt(value: string, cwd: string): ParsedMount {
-  const fields = csvFirstRecord(value);
+  const fields = csvFirstRecord(value, SpecValueError);
   const warnings: string[] = [];
   let type = 'volume'; // default to volume mounts
   let source: string | undefined;

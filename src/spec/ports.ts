@@ -4,7 +4,7 @@
  * for the short syntax.
  */
 import { SpecValueError } from './errors.ts';
-import { csvFirstRecord } from './gocsv.ts';
+import { csvFirstRecord } from '../go/csv.ts';
 import { parseIP, splitHostPort } from '../go/net.ts';
 import { NumError, numErrReason, parseGoUint } from '../go/strconv.ts';
 import type { PortConfig } from './types.ts';
@@ -117,7 +117,7 @@ function parsePortSpec(rawPort: string): Mapping[] {
  */
 export function parsePortOpt(value: string): PortConfig[] {
   if (isLongSyntax(value)) {
-    const fields = csvFirstRecord(value);
+    const fields = csvFirstRecord(value, SpecValueError);
     const p: PortConfig = {};
     for (const field of fields) {
       const lowered = field.toLowerCase();

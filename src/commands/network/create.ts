@@ -4,7 +4,7 @@ import { addLeaf, anyArgs, checkArgs, exactArgs } from '../../cli/define.ts';
 import type { FlagSpec } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import { StatusError } from '../../errors.ts';
-import { csvFirstRecord } from '../../spec/gocsv.ts';
+import { csvFirstRecord } from '../../go/csv.ts';
 import { kvToMap, validateLabel } from '../../spec/kv.ts';
 import type { CommandContext } from '../context.ts';
 

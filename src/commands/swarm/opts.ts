@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FlagSpec } from '../../cli/flags.ts';
 import { quote } from '../../go/quote.ts';
 import type { FlagValues } from '../../cli/define.ts';
-import { csvFirstRecord } from '../../spec/gocsv.ts';
+import { csvFirstRecord } from '../../go/csv.ts';
 import { parseTCPAddr } from '../../engine/endpoint.ts';
 import { goFileError } from '../../engine/errors.ts';
 import { toBig } from '../../engine/gojson.ts';
