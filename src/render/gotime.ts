@@ -72,7 +72,8 @@ function isLeap(y: number): boolean {
   return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 }
 
-function daysIn(m: number, y: number): number {
+/** The days in month m (1-12) of year y. */
+export function daysIn(m: number, y: number): number {
   if (m === 2) return isLeap(y) ? 29 : 28;
   return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 31;
 }

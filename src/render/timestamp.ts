@@ -7,7 +7,7 @@
  * time.Parse is reproduced for the layout elements GetTimestamp's layouts use: 2006 01 02 15
  * 04 05, .999999999, Z07:00 and literal text. Pure: the clock and local offset are arguments.
  */
-import { daysFromCivil } from './gotime.ts';
+import { daysFromCivil, daysIn } from './gotime.ts';
 import { goTimeQuote, parseDuration } from './duration.ts';
 import { quote } from '../go/quote.ts';
 
@@ -79,11 +79,6 @@ function skip(value: string, prefix: string): string | undefined {
     v = v.slice(1);
   }
   return v;
-}
-
-function daysIn(month: number, year: number): number {
-  if (month === 2) return (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
-  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31;
 }
 
 function parseError(layout: string, value: string, layoutElem: string, valueElem: string, message: string): GoParseError {

@@ -54,7 +54,8 @@ export interface CreateArgs {
   readonly args: readonly string[];
 }
 
-function rethrow(e: Error): never {
+/** A SpecError as is; any other error's message as a SpecError. */
+export function rethrow(e: Error): never {
   if (e instanceof SpecError) throw e;
   throw new SpecError(e.message);
 }
@@ -180,7 +181,8 @@ export function resolveNetworkAttachments(nets: readonly NetworkOpt[], ids: Read
   return out.sort((a, b) => byteCompare(a.Target ?? '', b.Target ?? ''));
 }
 
-function byteCompare(a: string, b: string): number {
+/** Go's string comparison: UTF-8 bytes. */
+export function byteCompare(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 

@@ -16,7 +16,7 @@
  * - `--publish-add`/`-rm`, `--mount-add`/`-rm`: docker sorts the result, so no deviation.
  * - `--secret-add`/`--config-add`: resolved references in flag order.
  */
-import { defaultRestartPolicy, defaultUpdateConfig, type Lookup, setUpdateConfig } from './create.ts';
+import { byteCompare, defaultRestartPolicy, defaultUpdateConfig, type Lookup, rethrow, setUpdateConfig } from './create.ts';
 import { SpecError } from './errors.ts';
 import type { ServiceFlagValues } from './flags.ts';
 import { GoPanic, kvToMap } from './kv.ts';
@@ -46,15 +46,6 @@ export interface UpdateContext {
   readonly secrets?: Lookup<readonly NamedObject[]>;
   /** The configs found for the `--config-add` names and a `--credential-spec config://` name. */
   readonly configs?: Lookup<readonly NamedObject[]>;
-}
-
-function rethrow(e: Error): never {
-  if (e instanceof SpecError) throw e;
-  throw new SpecError(e.message);
-}
-
-function byteCompare(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /** removeDuplicates: first occurrence kept, order kept. */
