@@ -5,7 +5,9 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { StatusError, UsageError } from '../errors.ts';
-import { type FlagSpec, FlagValueError, flagDisplayName, goQuote, parseFlagValue, parseGoBool } from './flags.ts';
+import { quote } from '../go/quote.ts';
+import { parseGoBool } from '../go/strconv.ts';
+import { type FlagSpec, FlagValueError, flagDisplayName, parseFlagValue } from './flags.ts';
 import { type HelpCommand, renderHelp, useLine } from './help.ts';
 
 export type ArgsRule =
@@ -315,7 +317,7 @@ export function normalizeBools(argv: readonly string[], flags: readonly FlagSpec
         const v = parseGoBool(short[2] ?? '');
         if (v === undefined) {
           const text = short[2] ?? '';
-          throw flagError(`invalid argument ${goQuote(text)} for "${flagDisplayName(f)}" flag: strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`, help);
+          throw flagError(`invalid argument ${quote(text)} for "${flagDisplayName(f)}" flag: strconv.ParseBool: parsing ${quote(text)}: invalid syntax`, help);
         }
         boolOverrides.set(f.name, v);
         continue;
@@ -336,7 +338,7 @@ export function normalizeBools(argv: readonly string[], flags: readonly FlagSpec
     const text = tok.slice(eq + 1);
     const v = parseGoBool(text);
     if (v === undefined) {
-      throw flagError(`invalid argument ${goQuote(text)} for "${flagDisplayName(f)}" flag: strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`, help);
+      throw flagError(`invalid argument ${quote(text)} for "${flagDisplayName(f)}" flag: strconv.ParseBool: parsing ${quote(text)}: invalid syntax`, help);
     }
     boolOverrides.set(name, v);
   }

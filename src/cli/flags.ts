@@ -2,9 +2,14 @@
  * Flags as docker declares them (pflag): the type name shown in help, how a value parses,
  * and pflag's error texts. Commander does the parsing; these specs feed it.
  */
-import { parseCIDR } from './ipnet.ts';
+import { ipNetString, parseCIDR } from '../go/net.ts';
+import { quote } from '../go/quote.ts';
+import { NumError, parseGoInt, parseGoUint } from '../go/strconv.ts';
+
+/** Kept for src/commands/stack/ (another helper's area); new code imports quote from src/go/quote.ts. */
+export { quote as goQuote } from '../go/quote.ts';
 import { parseDuration } from '../render/duration.ts';
-import { csvFirstRecord } from '../spec/gocsv.ts';
+import { csvFirstRecord } from '../go/csv.ts';
 
 /**
  * pflag value types. 'map' (opts.MapOpts) as well as the last
@@ -59,19 +64,12 @@ export function flagDisplayName(f: FlagSpec): string {
   return f.short ? `-${f.short}, --${f.name}` : `--${f.name}`;
 }
 
-/** Go's strconv.ParseBool. */
-export function parseGoBool(text: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
-  return undefined;
-}
-
 /** A bad flag value: pflag's message; the command adds cobra's usage footer. */
 export class FlagValueError extends Error {}
 
 /** pflag's `invalid argument %q for %q flag: %v`. */
 export function invalidFlagValue(f: FlagSpec, value: string, why: string): FlagValueError {
-  return new FlagValueError(`invalid argument ${goQuote(value)} for "${flagDisplayName(f)}" flag: ${why}`);
+  return new FlagValueError(`invalid argument ${quote(value)} for "${flagDisplayName(f)}" flag: ${why}`);
 }
 
 /** Parses one occurrence of a flag's value, accumulating repeatable flags. */
@@ -100,13 +98,13 @@ export function parseFlagValue(f: FlagSpec, value: string, previous: unknown): u
       return [...list, value];
     }
     case 'int':
-      return Number(numeric(f, value, parseGoInt64(value)));
+      return Number(numeric(f, value, parseGoInt(value, 0, 64)));
     case 'int64':
-      return numeric(f, value, parseGoInt64(value));
+      return numeric(f, value, parseGoInt(value, 0, 64));
     case 'uint32':
-      return Number(numeric(f, value, parseGoUint(value, 32)));
+      return Number(numeric(f, value, parseGoUint(value, 0, 32)));
     case 'uint64':
-      return numeric(f, value, parseGoUint(value, 64));
+      return numeric(f, value, parseGoUint(value, 0, 64));
     case 'duration':
       try {
         return parseDuration(value);
@@ -135,96 +133,6 @@ function numeric(f: FlagSpec, value: string, r: bigint | NumError): bigint {
   return r;
 }
 
-/** strconv.NumError: `strconv.ParseUint: parsing "x": invalid syntax` (or `value out of range`). */
-export class NumError extends Error {
-  constructor(fn: string, num: string, readonly range: boolean) {
-    super(`strconv.${fn}: parsing ${goQuote(num)}: ${range ? 'value out of range' : 'invalid syntax'}`);
-  }
-}
-
-/** strconv.underscoreOK: underscores only between digits or after a base prefix. */
-function underscoreOK(text: string): boolean {
-  let s = text;
-  let saw = '^';
-  let i = 0;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && 'box'.includes((s[1] ?? '').toLowerCase())) {
-    i = 2;
-    saw = '0';
-    hex = (s[1] ?? '').toLowerCase() === 'x';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i] ?? '';
-    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
-
-/** strconv.ParseUint(s, 0, bitSize): base prefixes 0x/0o/0b/0, underscores, Go's errors. */
-export function parseGoUint(s0: string, bitSize: number, fn = 'ParseUint'): bigint | NumError {
-  if (s0 === '') return new NumError(fn, s0, false);
-  let s = s0;
-  let base = 10n;
-  if (s[0] === '0') {
-    const p = (s[1] ?? '').toLowerCase();
-    if (s.length >= 3 && p === 'b') (base = 2n), (s = s.slice(2));
-    else if (s.length >= 3 && p === 'o') (base = 8n), (s = s.slice(2));
-    else if (s.length >= 3 && p === 'x') (base = 16n), (s = s.slice(2));
-    else (base = 8n), (s = s.slice(1));
-  }
-  const maxVal = (1n << BigInt(bitSize)) - 1n;
-  let n = 0n;
-  let underscores = false;
-  for (const c of s) {
-    let d: bigint;
-    const lc = c.toLowerCase();
-    if (c === '_') {
-      underscores = true;
-      continue;
-    } else if (c >= '0' && c <= '9') d = BigInt(c.charCodeAt(0) - 48);
-    else if (lc.length === 1 && lc >= 'a' && lc <= 'z') d = BigInt(lc.charCodeAt(0) - 87);
-    else return new NumError(fn, s0, false);
-    if (d >= base) return new NumError(fn, s0, false);
-    n = n * base + d;
-    if (n > maxVal) return new NumError(fn, s0, true);
-  }
-  if (underscores && !underscoreOK(s0)) return new NumError(fn, s0, false);
-  return n;
-}
-
-/** strconv.ParseInt(s, 0, 64). */
-export function parseGoInt64(s0: string): bigint | NumError {
-  if (s0 === '') return new NumError('ParseInt', s0, false);
-  let s = s0;
-  let neg = false;
-  if (s[0] === '+') s = s.slice(1);
-  else if (s[0] === '-') (neg = true), (s = s.slice(1));
-  const un = parseGoUint(s, 64, 'ParseInt');
-  if (un instanceof NumError && !un.range) return new NumError('ParseInt', s0, false);
-  const cutoff = 1n << 63n;
-  const u = un instanceof NumError ? (1n << 64n) - 1n : un;
-  if (!neg && u >= cutoff) return new NumError('ParseInt', s0, true);
-  if (neg && u > cutoff) return new NumError('ParseInt', s0, true);
-  return neg ? -u : u;
-}
-
-/** strconv.ParseInt(s, 0, 64) as a number (undefined on error); for small int flags. */
-export function parseGoInt(text: string): number | undefined {
-  const r = parseGoInt64(text);
-  return r instanceof NumError ? undefined : Number(r);
-}
-
 /** pflag ipNetSlice Set: quotes removed, the first CSV record, each field a CIDR (appended on repeat). */
 function ipNetSlice(f: FlagSpec, value: string, previous: unknown): string[] {
   const text = value.replace(/["'`]/g, '');
@@ -233,30 +141,11 @@ function ipNetSlice(f: FlagSpec, value: string, previous: unknown): string[] {
   const fields = line === '' ? [] : line.split(',');
   const out = Array.isArray(previous) ? [...(previous as string[])] : [];
   for (const field of fields) {
-    const net = parseCIDR(field.trim());
-    if (net === undefined) throw invalidFlagValue(f, value, `invalid string being converted to CIDR: ${field}`);
-    out.push(net);
+    const cidr = parseCIDR(field.trim());
+    if (cidr === undefined) throw invalidFlagValue(f, value, `invalid string being converted to CIDR: ${field}`);
+    out.push(ipNetString(cidr.net));
   }
   return out;
-}
-
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
-
-/** Go's strconv.Quote (as fmt's %q prints a string). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
-    else if (PRINTABLE.test(ch)) out += ch;
-    else if (ESCAPES[ch] !== undefined) out += ESCAPES[ch];
-    else if (cp < 0x80) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
-  }
-  return `${out}"`;
 }
 
 export function boolFlag(name: string, short: string | undefined, usage: string): FlagSpec {

@@ -4,7 +4,8 @@
  * `--flag value`, `-Hvalue`, combined shorthands, and bool flags taking `=true|false`.
  * Hand-written so `tsw --version` needs no argument-parsing library at all.
  */
-import { flagDisplayName, parseGoBool, type FlagSpec } from './flags.ts';
+import { parseGoBool } from '../go/strconv.ts';
+import { flagDisplayName, type FlagSpec } from './flags.ts';
 
 export const ROOT_FLAGS: readonly FlagSpec[] = [
   { name: 'config', type: 'string', usage: 'Location of client config files' },

@@ -5,7 +5,7 @@
  */
 import { goJoin } from '../engine/endpoint.ts';
 import { ramInBytes } from '../spec/bytes.ts';
-import { parseIP, isUnspecified } from '../spec/ip.ts';
+import { parseIP, isUnspecified } from '../go/net.ts';
 import { parseEnvFile } from '../spec/kv.ts';
 import { parsePortRange, parsePortSpec } from '../spec/ports.ts';
 import { shlexSplit } from '../spec/shlex.ts';

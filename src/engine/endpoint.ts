@@ -18,9 +18,12 @@ import {
   goJSONField,
   goJSONKind,
   goJSONSyntaxError,
-  goQuote,
+  goTrimSpace,
   joinHostPort,
 } from './errors.ts';
+import type { GlobalOptions } from '../globals.ts';
+import { csvFirstRecord } from '../go/csv.ts';
+import { quote } from '../go/quote.ts';
 import { parseAPIVersionEnv } from './negotiate.ts';
 
 export const DEFAULT_CONTEXT = 'default';
@@ -35,21 +38,8 @@ export const UNIX_DUMMY_HOST = 'api.moby.localhost';
 /** len(syscall.RawSockaddrUnix{}.Path) on Linux. */
 const MAX_UNIX_SOCKET_PATH = 108;
 
-/** The global flags that choose the daemon (a subset of GlobalOptions in src/globals.ts). */
-export interface EndpointFlags {
-  /** Every -H/--host value given. */
-  readonly host?: readonly string[];
-  readonly context?: string;
-  readonly config?: string;
-  readonly tls: boolean;
-  readonly tlsverify: boolean;
-  /** Leave undefined unless the user gave the flag. */
-  readonly tlscacert?: string;
-  readonly tlscert?: string;
-  readonly tlskey?: string;
-  /** Flag names the user gave explicitly; only `tls` and `tlsverify` are consulted here. */
-  readonly set: ReadonlySet<string>;
-}
+/** The global flags that choose the daemon. */
+export type EndpointFlags = Pick<GlobalOptions, 'host' | 'context' | 'config' | 'tls' | 'tlsverify' | 'tlscacert' | 'tlscert' | 'tlskey' | 'set'>;
 
 export interface DirEntry {
   readonly name: string;
@@ -386,7 +376,7 @@ export function contextMetaPath(configDir: string, name: string): string {
 
 function storedEndpoint(input: EndpointInput, configDir: string, name: string): { host: string; skipVerify: boolean; tls?: RawTLS } {
   const file = contextMetaPath(configDir, name);
-  const where = `context ${goQuote(name)}`;
+  const where = `context ${quote(name)}`;
   let text: string;
   try {
     text = toText(input.readFile(file));
@@ -437,7 +427,7 @@ function contextTLSData(input: EndpointInput, configDir: string, name: string): 
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw new Error(`failed to retrieve TLS files for context ${goQuote(name)}: failed to list TLS files for endpoint docker: ${goFileError(dir, e)}`);
+      throw new Error(`failed to retrieve TLS files for context ${quote(name)}: failed to list TLS files for endpoint docker: ${goFileError(dir, e)}`);
     }
   } else {
     files = ['ca.pem', 'cert.pem', 'key.pem'].filter((f) => exists(input, goJoin(dir, f)));
@@ -452,7 +442,7 @@ function contextTLSData(input: EndpointInput, configDir: string, name: string): 
       content = toBuffer(input.readFile(p));
     } catch (e) {
       throw new Error(
-        `failed to retrieve TLS data (${f}) for context ${goQuote(name)}: failed to read TLS data for endpoint docker: ${goFileError(p, e)}`,
+        `failed to retrieve TLS data (${f}) for context ${quote(name)}: failed to read TLS data for endpoint docker: ${goFileError(p, e)}`,
       );
     }
     if (f === 'ca.pem') data.ca = content;
@@ -488,7 +478,7 @@ function clientTransport(
   }
   const url = parseHostURL(host);
   if (url.proto === 'unix') {
-    if (Buffer.byteLength(url.addr) > MAX_UNIX_SOCKET_PATH) throw new Error(`unix socket path ${goQuote(url.addr)} is too long`);
+    if (Buffer.byteLength(url.addr) > MAX_UNIX_SOCKET_PATH) throw new Error(`unix socket path ${quote(url.addr)} is too long`);
     return { host, scheme: 'http', address: { kind: 'unix', path: url.addr }, addr: url.addr, hostHeader: UNIX_DUMMY_HOST };
   }
   if (url.proto === 'npipe') throw new Error('protocol not available');
@@ -643,8 +633,8 @@ export function parseSSHURL(daemonURL: string): SSHSpec {
   const host = urlHostname(u.host);
   if (host === '') throw invalid('hostname is empty');
   const port = urlPort(u.host);
-  if (u.rawQuery !== '') throw invalid(`query parameters are not allowed: ${goQuote(u.rawQuery)}`);
-  if (u.fragment !== '') throw invalid(`fragments are not allowed: ${goQuote(u.fragment)}`);
+  if (u.rawQuery !== '') throw invalid(`query parameters are not allowed: ${quote(u.rawQuery)}`);
+  if (u.fragment !== '') throw invalid(`fragments are not allowed: ${quote(u.fragment)}`);
   return { user, host, port, path: u.path };
 }
 
@@ -671,10 +661,6 @@ export function parseHost(defaultToTLS: boolean, val: string): string {
   const host = goTrimSpace(val);
   if (host === '') return defaultToTLS ? DEFAULT_TLS_HOST : DEFAULT_HOST;
   return parseDockerDaemonHost(host);
-}
-
-function goTrimSpace(s: string): string {
-  return s.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, '');
 }
 
 function parseDockerDaemonHost(addr: string): string {
@@ -779,7 +765,7 @@ export interface GoURL {
 
 /** url.Parse; throws `parse "<raw>": <reason>` like *url.Error. */
 export function goParseURL(raw: string): GoURL {
-  const fail = (why: string) => new Error(`parse ${goQuote(raw)}: ${why}`);
+  const fail = (why: string) => new Error(`parse ${quote(raw)}: ${why}`);
   const hashAt = raw.indexOf('#');
   const main = hashAt < 0 ? raw : raw.slice(0, hashAt);
   const fragRaw = hashAt < 0 ? '' : raw.slice(hashAt + 1);
@@ -854,12 +840,12 @@ function parseURLHost(host: string): string {
     const i = host.lastIndexOf(']');
     if (i < 0) throw new Error("missing ']' in host");
     const colonPort = host.slice(i + 1);
-    if (!validOptionalPort(colonPort)) throw new Error(`invalid port ${goQuote(colonPort)} after host`);
+    if (!validOptionalPort(colonPort)) throw new Error(`invalid port ${quote(colonPort)} after host`);
   } else {
     const i = host.lastIndexOf(':');
     if (i >= 0) {
       const colonPort = host.slice(i);
-      if (!validOptionalPort(colonPort)) throw new Error(`invalid port ${goQuote(colonPort)} after host`);
+      if (!validOptionalPort(colonPort)) throw new Error(`invalid port ${quote(colonPort)} after host`);
     }
   }
   return unescape(host, 'host');
@@ -885,11 +871,11 @@ function unescape(s: string, mode: 'host' | 'path' | 'userinfo' | 'fragment'): s
         h !== undefined && ((h >= 0x30 && h <= 0x39) || (h >= 0x41 && h <= 0x46) || (h >= 0x61 && h <= 0x66));
       if (!isHex(h1) || !isHex(h2)) {
         const esc = src.subarray(i, Math.min(i + 3, src.length)).toString('utf8');
-        throw new Error(`invalid URL escape ${goQuote(esc)}`);
+        throw new Error(`invalid URL escape ${quote(esc)}`);
       }
       const v = parseInt(String.fromCharCode(h1!, h2!), 16);
       if (mode === 'host' && v < 0x80 && src.subarray(i, i + 3).toString() !== '%25') {
-        throw new Error(`invalid URL escape ${goQuote(src.subarray(i, i + 3).toString())}`);
+        throw new Error(`invalid URL escape ${quote(src.subarray(i, i + 3).toString())}`);
       }
       bytes.push(v);
       i += 2;
@@ -898,7 +884,7 @@ function unescape(s: string, mode: 'host' | 'path' | 'userinfo' | 'fragment'): s
     if (mode === 'host' && c < 0x80) {
       const ch = String.fromCharCode(c);
       if (!/[A-Za-z0-9\-_.~]/.test(ch) && !HOST_OK.includes(ch)) {
-        throw new Error(`invalid character ${goQuote(ch)} in host name`);
+        throw new Error(`invalid character ${quote(ch)} in host name`);
       }
     }
     bytes.push(c);
@@ -936,8 +922,10 @@ function splitHostPortLoose(hostPort: string): [string, string] {
 /** Parses DOCKER_CUSTOM_HEADERS; undefined when unset/empty (config.json headers then apply). */
 export function customHeadersFromEnv(value: string | undefined): Record<string, string> | undefined {
   if (!value) return undefined;
-  const fields = csvFirstRecord(value);
-  if (!fields) {
+  let fields: string[];
+  try {
+    fields = csvFirstRecord(value);
+  } catch {
     throw new Error(
       'failed to parse custom headers from DOCKER_CUSTOM_HEADERS environment variable: value must be formatted as comma-separated key=value pairs',
     );
@@ -960,49 +948,6 @@ export function customHeadersFromEnv(value: string | undefined): Record<string, 
     out[canonicalHeaderKey(k)] = kv.slice(eq + 1);
   }
   return Object.keys(out).length === 0 ? undefined : out;
-}
-
-/** encoding/csv Reader.Read for the first record; undefined on a parse error or no record. */
-function csvFirstRecord(input: string): string[] | undefined {
-  const text = input.replace(/\r\n/g, '\n');
-  let i = 0;
-  // Skip empty lines.
-  while (text[i] === '\n') i++;
-  if (i >= text.length) return undefined;
-  const fields: string[] = [];
-  for (;;) {
-    if (text[i] === '"') {
-      i++;
-      let field = '';
-      for (;;) {
-        if (i >= text.length) return undefined; // extraneous or missing " in quoted-field
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += c;
-        i++;
-      }
-      fields.push(field);
-      if (i >= text.length || text[i] === '\n') return fields;
-      if (text[i] !== ',') return undefined;
-      i++;
-      continue;
-    }
-    let end = i;
-    while (end < text.length && text[end] !== ',' && text[end] !== '\n') end++;
-    const field = text.slice(i, end);
-    if (field.includes('"')) return undefined; // bare " in non-quoted-field
-    fields.push(field);
-    if (end >= text.length || text[end] === '\n') return fields;
-    i = end + 1;
-  }
 }
 
 /** net/http.CanonicalHeaderKey. */

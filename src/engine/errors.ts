@@ -1,12 +1,13 @@
 /**
  * Errors exactly as the docker 28 CLI prints them, plus the small pieces of Go formatting
- * (strconv.Quote, url.Error, encoding/json syntax errors, errno texts) those messages embed.
+ * (url.Error, encoding/json syntax errors, errno texts) those messages embed.
  *
  * Sources: vendor/github.com/docker/docker/client/{request.go,errors.go} in docker/cli v28.2.2
  * (doRequest, checkResponseErr, connectionFailed), cli/connhelper/commandconn/commandconn.go.
  * Every message here was compared with the real docker 28.2.2 client (see test/unit/transport.test.ts).
  */
 import { DaemonError, StatusError } from '../errors.ts';
+import { quote, quoteBytes } from '../go/quote.ts';
 import type { Response } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -79,102 +80,12 @@ export function goTextError(goText: string, extra?: Record<string, unknown>): Go
 // ---------------------------------------------------------------------------------------------
 // Go formatting helpers
 
-/** Go's strconv.Quote for a JS string (UTF-16; lone surrogates print as \ufffd like Go's invalid runes). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    out += quoteRune(ch, '"');
-  }
-  return out + '"';
-}
-
-/** Go's strconv.Quote for a byte string (invalid UTF-8 bytes print as \xHH). */
-export function goQuoteBytes(bytes: Uint8Array): string {
-  let out = '"';
-  let i = 0;
-  while (i < bytes.length) {
-    const [cp, size] = decodeRune(bytes, i);
-    if (cp < 0) {
-      out += '\\x' + hex2(bytes[i] ?? 0);
-      i += 1;
-      continue;
-    }
-    out += quoteRune(String.fromCodePoint(cp), '"');
-    i += size;
-  }
-  return out + '"';
-}
-
 /** The `'c'` rendering Go's JSON scanner uses for an offending byte (quoteChar). */
 function jsonQuoteChar(byte: number): string {
   if (byte === 0x27) return `'\\''`;
   if (byte === 0x22) return `'"'`;
-  const q = goQuote(String.fromCharCode(byte));
+  const q = quote(String.fromCharCode(byte));
   return `'${q.slice(1, -1)}'`;
-}
-
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-function quoteRune(ch: string, quote: string): string {
-  if (ch === quote || ch === '\\') return '\\' + ch;
-  const cp = ch.codePointAt(0) ?? 0;
-  if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd';
-  if (PRINTABLE.test(ch)) return ch;
-  switch (ch) {
-    case '\x07':
-      return '\\a';
-    case '\b':
-      return '\\b';
-    case '\f':
-      return '\\f';
-    case '\n':
-      return '\\n';
-    case '\r':
-      return '\\r';
-    case '\t':
-      return '\\t';
-    case '\v':
-      return '\\v';
-  }
-  if (cp < 0x20 || cp === 0x7f) return '\\x' + hex2(cp);
-  if (cp < 0x10000) return '\\u' + cp.toString(16).padStart(4, '0');
-  return '\\U' + cp.toString(16).padStart(8, '0');
-}
-
-function hex2(n: number): string {
-  return n.toString(16).padStart(2, '0');
-}
-
-/** Decodes one UTF-8 rune at i: [codePoint, size], or [-1, 1] when the bytes are invalid. */
-function decodeRune(b: Uint8Array, i: number): [number, number] {
-  const c0 = b[i] ?? 0;
-  if (c0 < 0x80) return [c0, 1];
-  const cont = (k: number): number => {
-    const c = b[i + k];
-    return c !== undefined && (c & 0xc0) === 0x80 ? c & 0x3f : -1;
-  };
-  if (c0 >= 0xc2 && c0 <= 0xdf) {
-    const c1 = cont(1);
-    return c1 < 0 ? [-1, 1] : [((c0 & 0x1f) << 6) | c1, 2];
-  }
-  if (c0 >= 0xe0 && c0 <= 0xef) {
-    const c1 = cont(1);
-    const c2 = cont(2);
-    if (c1 < 0 || c2 < 0) return [-1, 1];
-    const cp = ((c0 & 0x0f) << 12) | (c1 << 6) | c2;
-    if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return [-1, 1];
-    return [cp, 3];
-  }
-  if (c0 >= 0xf0 && c0 <= 0xf4) {
-    const c1 = cont(1);
-    const c2 = cont(2);
-    const c3 = cont(3);
-    if (c1 < 0 || c2 < 0 || c3 < 0) return [-1, 1];
-    const cp = ((c0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3;
-    if (cp < 0x10000 || cp > 0x10ffff) return [-1, 1];
-    return [cp, 4];
-  }
-  return [-1, 1];
 }
 
 /** The text Go's syscall.Errno prints for the errno codes Node reports. */
@@ -221,7 +132,7 @@ export function goFileError(path: string, err: unknown): string {
 /** Go's url.Error text: `Get "http://…/v1.50/nodes": <err>`. */
 export function goURLError(method: string, url: string, inner: string): string {
   const op = method.charAt(0).toUpperCase() + method.slice(1).toLowerCase();
-  return `${op} ${goQuote(url)}: ${inner}`;
+  return `${op} ${quote(url)}: ${inner}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -729,15 +640,15 @@ function goReadResponseError(raw: Uint8Array | undefined): string {
   if (lineBytes.length > 0 && lineBytes[lineBytes.length - 1] === 0x0d) lineBytes = lineBytes.subarray(0, lineBytes.length - 1);
   const line = Buffer.from(lineBytes).toString('latin1');
   const sp = line.indexOf(' ');
-  if (sp < 0) return `malformed HTTP response ${goQuoteBytes(lineBytes)}`;
+  if (sp < 0) return `malformed HTTP response ${quoteBytes(lineBytes)}`;
   const proto = line.slice(0, sp);
   const status = line.slice(sp + 1).replace(/^ +/, '');
   const codeText = status.split(' ', 1)[0] ?? '';
   if (codeText.length !== 3 || !/^\d{3}$/.test(codeText)) {
-    return `malformed HTTP status code ${goQuoteBytes(Buffer.from(codeText, 'latin1'))}`;
+    return `malformed HTTP status code ${quoteBytes(Buffer.from(codeText, 'latin1'))}`;
   }
-  if (!/^HTTP\/\d\.\d$/.test(proto)) return `malformed HTTP version ${goQuoteBytes(Buffer.from(proto, 'latin1'))}`;
-  return `malformed HTTP response ${goQuoteBytes(lineBytes)}`;
+  if (!/^HTTP\/\d\.\d$/.test(proto)) return `malformed HTTP version ${quoteBytes(Buffer.from(proto, 'latin1'))}`;
+  return `malformed HTTP response ${quoteBytes(lineBytes)}`;
 }
 
 /** Go's crypto/tls / x509 wording for a failed TLS handshake, or undefined if not TLS-related. */

@@ -74,7 +74,8 @@ function isLeap(y: number): boolean {
 
 const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function daysIn(m: number, y: number): number {
+/** The days in month m (1-12) of year y. */
+export function daysIn(m: number, y: number): number {
   if (m === 2) return isLeap(y) ? 29 : 28;
   return DAYS_IN_MONTH[m - 1] ?? 31;
 }

@@ -7,6 +7,7 @@
  *
  * Pure: bytes in, bytes out; the caller resolves names (taskPrefix) and writes.
  */
+import { quoteBytes } from '../go/quote.ts';
 
 /** One stdcopy frame: the stream it belongs to and its payload. */
 export interface Frame {
@@ -73,7 +74,7 @@ export function queryUnescape(s: string): string {
       if (i + 2 >= s.length || !HEX.test(s[i + 1] ?? '') || !HEX.test(s[i + 2] ?? '')) {
         let bad = s.slice(i);
         if (bad.length > 3) bad = bad.slice(0, 3);
-        throw new LogStreamError(`invalid URL escape ${goQuoteBytes(bad)}`);
+        throw new LogStreamError(`invalid URL escape ${quoteBytes(Buffer.from(bad, 'latin1'))}`);
       }
       i += 3;
     } else {
@@ -93,36 +94,6 @@ export function queryUnescape(s: string): string {
     }
   }
   return out;
-}
-
-/** strconv.Quote of a Go string given as latin1 bytes (invalid UTF-8 bytes as \xNN). */
-function goQuoteBytes(latin1: string): string {
-  const bytes = Buffer.from(latin1, 'latin1');
-  let out = '"';
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    if (b < 0x80) {
-      const ch = String.fromCharCode(b);
-      if (ch === '"' || ch === '\\') out += `\\${ch}`;
-      else if (b >= 0x20 && b < 0x7f) out += ch;
-      else out += ({ 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v' } as Record<number, string>)[b] ?? `\\x${b.toString(16).padStart(2, '0')}`;
-      i++;
-      continue;
-    }
-    // A multi-byte sequence: keep it when valid UTF-8, else \xNN for the byte.
-    const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    const seq = bytes.subarray(i, i + len);
-    const text = len > 1 && seq.length === len ? new TextDecoder('utf-8', { fatal: false }).decode(seq) : '\ufffd';
-    if (len > 1 && seq.length === len && !text.includes('\ufffd')) {
-      out += text;
-      i += len;
-    } else {
-      out += `\\x${b.toString(16).padStart(2, '0')}`;
-      i++;
-    }
-  }
-  return `${out}"`;
 }
 
 /** logdetails.Parse: "k=v,k2=v2", keys and values query-unescaped (latin1 strings = Go bytes). */

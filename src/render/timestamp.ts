@@ -7,9 +7,9 @@
  * time.Parse is reproduced for the layout elements GetTimestamp's layouts use: 2006 01 02 15
  * 04 05, .999999999, Z07:00 and literal text. Pure: the clock and local offset are arguments.
  */
-import { daysFromCivil } from './gotime.ts';
+import { daysFromCivil, daysIn } from './gotime.ts';
 import { goTimeQuote, parseDuration } from './duration.ts';
-import { goQuote } from '../cli/flags.ts';
+import { quote } from '../go/quote.ts';
 
 /** time.ParseError, with Go's Error() text as the message. */
 export class GoParseError extends Error {}
@@ -79,11 +79,6 @@ function skip(value: string, prefix: string): string | undefined {
     v = v.slice(1);
   }
   return v;
-}
-
-function daysIn(month: number, year: number): number {
-  if (month === 2) return (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
-  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31;
 }
 
 function parseError(layout: string, value: string, layoutElem: string, valueElem: string, message: string): GoParseError {
@@ -281,7 +276,7 @@ export function getTimestamp(value: string, nowNanos: bigint, localOffset: numbe
     t = goParse(format, value, inLocation ? localOffset : 0);
   } catch (e) {
     if (value.includes('-')) throw e;
-    if (!validUnixTimestamp(value)) throw new GoParseError(`failed to parse value as time or duration: ${goQuote(value)}`);
+    if (!validUnixTimestamp(value)) throw new GoParseError(`failed to parse value as time or duration: ${quote(value)}`);
     return value;
   }
   return `${t.sec}.${String(t.nsec).padStart(9, '0')}`;

@@ -4,7 +4,7 @@
  * FromHumanSize (1000-based). Errors are go-units' texts, or strconv.ParseFloat's NumError.
  */
 import { SpecValueError } from './errors.ts';
-import { NumError, float64ToInt64, parseGoFloat } from './strconv.ts';
+import { NumError, float64ToInt64, parseGoFloat } from '../go/strconv.ts';
 
 const KB = 1000;
 const KIB = 1024;

@@ -54,7 +54,8 @@ export interface CreateArgs {
   readonly args: readonly string[];
 }
 
-function rethrow(e: Error): never {
+/** A SpecError as is; any other error's message as a SpecError. */
+export function rethrow(e: Error): never {
   if (e instanceof SpecError) throw e;
   throw new SpecError(e.message);
 }
@@ -71,23 +72,27 @@ export function defaultRestartPolicy(): RestartPolicy {
 
 type UpdatePrefix = 'update' | 'rollback';
 
-/** updateOptions.updateConfig / rollbackConfig: defaults plus the flags given; absent when none. */
-function toUpdateConfig(f: ServiceFlagValues, p: UpdatePrefix): UpdateConfig | undefined {
+/** The update (or rollback) flags given, set on c; whether any was given. */
+export function setUpdateConfig(c: UpdateConfig, f: ServiceFlagValues, p: UpdatePrefix): boolean {
   const parallelism = f[`${p}-parallelism`];
   const delay = f[`${p}-delay`];
   const monitor = f[`${p}-monitor`];
   const failureAction = f[`${p}-failure-action`];
   const ratio = f[`${p}-max-failure-ratio`];
   const order = f[`${p}-order`];
-  if ([parallelism, delay, monitor, failureAction, ratio, order].every((v) => v === undefined)) return undefined;
-  const c = defaultUpdateConfig();
   if (parallelism !== undefined) c.Parallelism = parallelism;
   if (delay !== undefined) c.Delay = delay;
   if (monitor !== undefined) c.Monitor = monitor;
   if (failureAction !== undefined) c.FailureAction = failureAction;
   if (ratio !== undefined) c.MaxFailureRatio = ratio;
   if (order !== undefined) c.Order = order;
-  return c;
+  return [parallelism, delay, monitor, failureAction, ratio, order].some((v) => v !== undefined);
+}
+
+/** updateOptions.updateConfig / rollbackConfig: defaults plus the flags given; absent when none. */
+function toUpdateConfig(f: ServiceFlagValues, p: UpdatePrefix): UpdateConfig | undefined {
+  const c = defaultUpdateConfig();
+  return setUpdateConfig(c, f, p) ? c : undefined;
 }
 
 /** restartPolicyOptions.ToRestartPolicy: defaults plus the flags given; absent when none. */
@@ -176,7 +181,8 @@ export function resolveNetworkAttachments(nets: readonly NetworkOpt[], ids: Read
   return out.sort((a, b) => byteCompare(a.Target ?? '', b.Target ?? ''));
 }
 
-function byteCompare(a: string, b: string): number {
+/** Go's string comparison: UTF-8 bytes. */
+export function byteCompare(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 

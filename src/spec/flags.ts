@@ -5,7 +5,7 @@
  * value accumulates it into {@link ServiceFlagValues}; a flag is "changed" (pflag's
  * `flags.Changed`) exactly when its key is present there.
  */
-import { goQuote, parseGoBool } from '../cli/flags.ts';
+import { quote } from '../go/quote.ts';
 import { DurationParseError, parseDuration } from '../render/duration.ts';
 import { ramInBytes } from './bytes.ts';
 import { parseNanoCPUs } from './cpus.ts';
@@ -16,7 +16,7 @@ import { type NetworkOpt, parseNetworkOpt } from './network.ts';
 import { parsePortOpt } from './ports.ts';
 import { parseConfigOpt, parseSecretOpt } from './refs.ts';
 import { shlexSplit } from './shlex.ts';
-import { NumError, parseGoFloat, parseGoInt64, parseGoUint } from './strconv.ts';
+import { NumError, parseGoBool, parseGoFloat, parseGoInt, parseGoUint } from '../go/strconv.ts';
 import type { ConfigReference, Mount, PlacementPreference, PortConfig, SecretReference, Ulimit } from './types.ts';
 import {
   type CredentialSpecOpt,
@@ -419,13 +419,13 @@ export function parseFlagValue(flag: ServiceFlagDef, value: string, previous: un
       return value;
     case 'bool': {
       const b = parseGoBool(value);
-      if (b === undefined) throw new SpecValueError(`strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`);
+      if (b === undefined) throw new SpecValueError(`strconv.ParseBool: parsing ${quote(value)}: invalid syntax`);
       return b;
     }
     case 'int':
-      return num(parseGoInt64(value));
+      return num(parseGoInt(value, 0, 64));
     case 'uint':
-      return num(parseGoUint(value, 64));
+      return num(parseGoUint(value, 0, 64));
     case 'duration':
       return duration(value);
     case 'positive-duration': {
@@ -491,7 +491,7 @@ export class FlagParseError extends Error {
     readonly value: string,
     readonly reason: string,
   ) {
-    super(`invalid argument ${goQuote(value)} for "${flag.short !== undefined ? `-${flag.short}, ` : ''}--${flag.name}" flag: ${reason}`);
+    super(`invalid argument ${quote(value)} for "${flag.short !== undefined ? `-${flag.short}, ` : ''}--${flag.name}" flag: ${reason}`);
     this.name = 'FlagParseError';
   }
 }

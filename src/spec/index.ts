@@ -43,9 +43,9 @@ export {
   parseServiceFlags,
   serviceFlagsFor,
 } from './flags.ts';
-export { csvFirstRecord } from './gocsv.ts';
+export { csvFirstRecord } from '../go/csv.ts';
 export { type InspectedService, decodeService, decodeServiceSpec, encodeServiceSpec, goJSONString } from './gojson.ts';
-export { ipString, parseIP, splitHostPort } from './ip.ts';
+export { ipString, parseIP, splitHostPort } from '../go/net.ts';
 export { GoPanic, type LookupEnv, kvToMap, makeEnv, parseEnvFile, validateEnv, validateLabel } from './kv.ts';
 export { type ParsedMount, parseMountOpt } from './mounts.ts';
 export { type NetworkOpt, parseNetworkOpt } from './network.ts';

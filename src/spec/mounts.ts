@@ -4,11 +4,10 @@
  * cluster, image (the type itself is not validated client-side).
  */
 import { posix } from 'node:path';
-import { parseGoBool } from '../cli/flags.ts';
 import { ramInBytes } from './bytes.ts';
 import { SpecValueError } from './errors.ts';
-import { csvFirstRecord } from './gocsv.ts';
-import { NumError, parseUintBase } from './strconv.ts';
+import { csvFirstRecord } from '../go/csv.ts';
+import { NumError, parseGoBool, parseGoUint } from '../go/strconv.ts';
 import type { BindOptions, ImageOptions, Mount, TmpfsOptions, VolumeOptions } from './types.ts';
 
 /** What one `--mount` value produced: the mount and the warnings docker logs while parsing. */
@@ -26,7 +25,7 @@ export interface ParsedMount {
  * starting with "." is made absolute against it (filepath.Abs).
  */
 export function parseMountOpt(value: string, cwd: string): ParsedMount {
-  const fields = csvFirstRecord(value);
+  const fields = csvFirstRecord(value, SpecValueError);
   const warnings: string[] = [];
   let type = 'volume'; // default to volume mounts
   let source: string | undefined;
@@ -151,7 +150,7 @@ export function parseMountOpt(value: string, cwd: string): ParsedMount {
         break;
       }
       case 'tmpfs-mode': {
-        const m = parseUintBase(val, 8, 32);
+        const m = parseGoUint(val, 8, 32);
         if (m instanceof NumError) throw new SpecValueError(`invalid value for ${key}: ${val}`);
         tmpfsOptions().Mode = Number(m);
         break;

@@ -5,9 +5,9 @@
  * gw-priority. Services use only the target, aliases and driver options.
  */
 import { SpecValueError } from './errors.ts';
-import { csvFirstRecord } from './gocsv.ts';
+import { csvFirstRecord } from '../go/csv.ts';
 import { isLongSyntax } from './ports.ts';
-import { NumError, atoi, numErrReason } from './strconv.ts';
+import { NumError, atoi, numErrReason } from '../go/strconv.ts';
 
 /** opts.NetworkAttachmentOpts, the parts a service attachment uses. */
 export interface NetworkOpt {
@@ -24,7 +24,7 @@ export interface NetworkOpt {
  */
 export function parseNetworkOpt(value: string): NetworkOpt {
   if (!isLongSyntax(value)) return { target: value };
-  const fields = csvFirstRecord(value);
+  const fields = csvFirstRecord(value, SpecValueError);
   let target = '';
   const aliases: string[] = [];
   let driverOpts: Record<string, string> | undefined;

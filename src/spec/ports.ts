@@ -4,9 +4,9 @@
  * for the short syntax.
  */
 import { SpecValueError } from './errors.ts';
-import { csvFirstRecord } from './gocsv.ts';
-import { parseIP, splitHostPort } from './ip.ts';
-import { NumError, numErrReason, parseUintBase } from './strconv.ts';
+import { csvFirstRecord } from '../go/csv.ts';
+import { parseIP, splitHostPort } from '../go/net.ts';
+import { NumError, numErrReason, parseGoUint } from '../go/strconv.ts';
 import type { PortConfig } from './types.ts';
 
 /** The long-syntax trigger: `regexp.MatchString(`\w+=\w+(,\w+=\w+)*`, value)`, unanchored. */
@@ -18,13 +18,13 @@ export function isLongSyntax(value: string): boolean {
 export function parsePortRange(ports: string): [bigint, bigint] | undefined {
   if (ports === '') return undefined;
   if (!ports.includes('-')) {
-    const v = parseUintBase(ports, 10, 16);
+    const v = parseGoUint(ports, 10, 16);
     return v instanceof NumError ? undefined : [v, v];
   }
   const parts = ports.split('-');
-  const start = parseUintBase(parts[0] ?? '', 10, 16);
+  const start = parseGoUint(parts[0] ?? '', 10, 16);
   if (start instanceof NumError) return undefined;
-  const end = parseUintBase(parts[1] ?? '', 10, 16);
+  const end = parseGoUint(parts[1] ?? '', 10, 16);
   if (end instanceof NumError) return undefined;
   if (end < start) return undefined;
   return [start, end];
@@ -117,7 +117,7 @@ export function parsePortSpec(rawPort: string): PortMapping[] {
  */
 export function parsePortOpt(value: string): PortConfig[] {
   if (isLongSyntax(value)) {
-    const fields = csvFirstRecord(value);
+    const fields = csvFirstRecord(value, SpecValueError);
     const p: PortConfig = {};
     for (const field of fields) {
       const lowered = field.toLowerCase();
@@ -138,7 +138,7 @@ export function parsePortOpt(value: string): PortConfig[] {
           break;
         case 'target':
         case 'published': {
-          const n = parseUintBase(val, 10, 16);
+          const n = parseGoUint(val, 10, 16);
           if (n instanceof NumError) {
             throw new SpecValueError(`invalid ${key === 'target' ? 'target' : 'published'} port (${val}): value must be an integer: ${numErrReason(n)}`);
           }

@@ -5,8 +5,8 @@
  * (`GET /secrets?filters={"name":{…}}`) is the caller's; these functions take its result.
  */
 import { SpecError, SpecValueError } from './errors.ts';
-import { csvFirstRecord } from './gocsv.ts';
-import { NumError, parseGoUint } from './strconv.ts';
+import { csvFirstRecord } from '../go/csv.ts';
+import { NumError, parseGoUint } from '../go/strconv.ts';
 import type { ConfigReference, FileTarget, SecretReference } from './types.ts';
 
 interface FileRef {
@@ -16,7 +16,7 @@ interface FileRef {
 
 /** The shared body of SecretOpt.Set and ConfigOpt.Set. */
 function parseFileRef(value: string, kind: 'secret' | 'config'): FileRef {
-  const fields = csvFirstRecord(value);
+  const fields = csvFirstRecord(value, SpecValueError);
   const file: FileTarget = { Name: '', UID: '0', GID: '0', Mode: 0o444 };
   // The simple syntax: --secret NAME
   if (fields.length === 1 && !(fields[0] ?? '').includes('=')) {
@@ -45,7 +45,7 @@ function parseFileRef(value: string, kind: 'secret' | 'config'): FileRef {
         break;
       case 'mode': {
         // strconv.ParseUint(val, 0, 32): "0400" is octal, "400" is decimal 400, "0x1ff" hex.
-        const m = parseGoUint(val, 32);
+        const m = parseGoUint(val, 0, 32);
         if (m instanceof NumError) throw new SpecValueError(`invalid mode specified: ${m.message}`);
         file.Mode = Number(m);
         break;

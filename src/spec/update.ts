@@ -16,7 +16,7 @@
  * - `--publish-add`/`-rm`, `--mount-add`/`-rm`: docker sorts the result, so no deviation.
  * - `--secret-add`/`--config-add`: resolved references in flag order.
  */
-import { defaultRestartPolicy, defaultUpdateConfig, type Lookup } from './create.ts';
+import { byteCompare, defaultRestartPolicy, defaultUpdateConfig, type Lookup, rethrow, setUpdateConfig } from './create.ts';
 import { SpecError } from './errors.ts';
 import type { ServiceFlagValues } from './flags.ts';
 import { GoPanic, kvToMap } from './kv.ts';
@@ -46,15 +46,6 @@ export interface UpdateContext {
   readonly secrets?: Lookup<readonly NamedObject[]>;
   /** The configs found for the `--config-add` names and a `--credential-spec config://` name. */
   readonly configs?: Lookup<readonly NamedObject[]>;
-}
-
-function rethrow(e: Error): never {
-  if (e instanceof SpecError) throw e;
-  throw new SpecError(e.message);
-}
-
-function byteCompare(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /** removeDuplicates: first occurrence kept, order kept. */
@@ -245,21 +236,6 @@ function updateCapabilities(cs: ContainerSpec, add: readonly string[] | undefine
   }
   cs.CapabilityDrop = capsList(capDrop);
   cs.CapabilityAdd = capsList(capAdd);
-}
-
-function setUpdateConfig(c: UpdateConfig, f: ServiceFlagValues, p: 'update' | 'rollback'): void {
-  const parallelism = f[`${p}-parallelism`];
-  const delay = f[`${p}-delay`];
-  const monitor = f[`${p}-monitor`];
-  const failureAction = f[`${p}-failure-action`];
-  const ratio = f[`${p}-max-failure-ratio`];
-  const order = f[`${p}-order`];
-  if (parallelism !== undefined) c.Parallelism = parallelism;
-  if (delay !== undefined) c.Delay = delay;
-  if (monitor !== undefined) c.Monitor = monitor;
-  if (failureAction !== undefined) c.FailureAction = failureAction;
-  if (ratio !== undefined) c.MaxFailureRatio = ratio;
-  if (order !== undefined) c.Order = order;
 }
 
 const anyOf = (f: ServiceFlagValues, names: ReadonlyArray<keyof ServiceFlagValues>): boolean => names.some((n) => f[n] !== undefined);

@@ -6,10 +6,10 @@
  * swarmkit genericresource.Parse), `--placement-pref` (placementPrefOpts.Set),
  * `--credential-spec` (credentialSpecOpt.Set) and capabilities (opts/capabilities.go).
  */
-import { goQuote } from '../cli/flags.ts';
+import { quote } from '../go/quote.ts';
 import { SpecError, SpecValueError } from './errors.ts';
-import { ipString, parseIP } from './ip.ts';
-import { NumError, parseIntBase10 } from './strconv.ts';
+import { ipString, parseIP } from '../go/net.ts';
+import { NumError, parseGoInt } from '../go/strconv.ts';
 import type { CredentialSpec, GenericResource, PlacementPreference, Ulimit } from './types.ts';
 
 const ULIMIT_NAMES = new Set(['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack']);
@@ -23,7 +23,7 @@ export function parseUlimit(val: string): Ulimit {
   if (!ULIMIT_NAMES.has(name)) throw new SpecValueError(`invalid ulimit type: ${name}`);
   const parts = limits.split(':');
   const num = (s: string): bigint => {
-    const n = parseIntBase10(s);
+    const n = parseGoInt(s, 10, 64);
     if (n instanceof NumError) throw new SpecValueError(n.message);
     return n;
   };
@@ -65,10 +65,10 @@ export function validateExtraHost(val: string): string {
   if (sep < 0) sep = val.indexOf(':');
   const k = sep < 0 ? val : val.slice(0, sep);
   let v = sep < 0 ? '' : val.slice(sep + 1);
-  if (sep < 0 || k === '' || k.includes(':')) throw new SpecValueError(`bad format for add-host: ${goQuote(val)}`);
+  if (sep < 0 || k === '' || k.includes(':')) throw new SpecValueError(`bad format for add-host: ${quote(val)}`);
   if (v !== 'host-gateway') {
     if (v.length > 2 && v[0] === '[' && v[v.length - 1] === ']') v = v.slice(1, -1);
-    if (parseIP(v.replace(TRIM_SPACE, '')) === undefined) throw new SpecValueError(`invalid IP address in add-host: ${goQuote(v)}`);
+    if (parseIP(v.replace(TRIM_SPACE, '')) === undefined) throw new SpecValueError(`invalid IP address in add-host: ${quote(v)}`);
   }
   return `${k}:${v}`;
 }
@@ -120,7 +120,7 @@ export function parseGenericResources(values: readonly string[]): GenericResourc
     tokens.set(key, list);
   }
   const discrete = (s: string): bigint | undefined => {
-    const n = parseIntBase10(s);
+    const n = parseGoInt(s, 10, 64);
     return n instanceof NumError ? undefined : n;
   };
   const out: GenericResource[] = [];

@@ -2,7 +2,7 @@
 // Captures what docker 28 does for `network create/ls/inspect/rm` on the lab: its stdout,
 // stderr and exit code, and every Engine API exchange (method, URL, request body and the
 // lab's answer), recorded by a proxy between docker and the lab manager. test/unit/
-// network-golden.test.ts replays the answers to tsw (test/support/replay-daemon.ts) and
+// network-golden.test.ts replays the answers to tsw (test/support/replay-routes.ts) and
 // compares what tsw prints and sends.
 //
 // Run against the lab: eval "$(./bin/tsw lab env)" && node test/capture/network.mjs

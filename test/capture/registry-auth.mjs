@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Records the X-Registry-Auth header docker 28 sends with `service create --with-registry-auth`
 // for each config.json of test/support/registry-auth-cases.ts (credential helpers included),
-// against the scripted daemon of test/support/service-progress-daemon.ts.
+// against the scripted daemon of test/support/service-progress-cases.ts.
 // Run from the repository root:  node --import tsx test/capture/registry-auth.mjs
 // (writes test/golden/registry-auth.json)
 import { spawn } from 'node:child_process';
@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authCases, writeConfig, writeHelpers } from '../support/registry-auth-cases.ts';
-import { progressScripts } from '../support/service-progress-cases.ts';
-import { startProgressDaemon } from '../support/service-progress-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { progressRoutes, progressScripts } from '../support/service-progress-cases.ts';
 
 const out = fileURLToPath(new URL('../golden/registry-auth.json', import.meta.url));
 const docker = process.env.TSW_ORACLE ?? 'docker';
@@ -23,7 +23,7 @@ try {
   for (const [name, c] of Object.entries(authCases)) {
     const dir = join(work, name);
     writeConfig(dir, c);
-    const daemon = await startProgressDaemon(progressScripts['replicated-2']);
+    const daemon = await startFakeDaemon(progressRoutes(progressScripts['replicated-2']));
     const env = { PATH: `${bin}:${process.env.PATH}`, HOME: '/nonexistent-home', DOCKER_HOST: daemon.host };
     const args = ['--config', dir, 'service', 'create', '-d', '--with-registry-auth', '--no-resolve-image', c.image];
     // Asynchronously: the scripted daemon answers from this process.

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Captures docker's convergence wait after `service create` for every script of
 // test/support/service-progress-cases.ts, each against a fresh scripted daemon
-// (test/support/service-progress-daemon.ts): stdout, stderr, exit code and the requests docker made.
+// (progressRoutes of test/support/service-progress-cases.ts): stdout, stderr, exit code and the requests docker made.
 // Terminal cases run under `script` on a pty of the given width (output has "\r\n").
 // Run from the repository root:  node --import tsx test/capture/service-progress.mjs [name…]
 // (writes test/golden/service-progress/<name>.json)
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startProgressDaemon } from '../support/service-progress-daemon.ts';
-import { progressScripts } from '../support/service-progress-cases.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { progressRoutes, progressScripts } from '../support/service-progress-cases.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = fileURLToPath(new URL('../golden/service-progress/', import.meta.url));
@@ -34,7 +34,7 @@ const only = process.argv.slice(2);
 let n = 0;
 for (const [name, script] of Object.entries(progressScripts)) {
   if (only.length > 0 && !only.includes(name)) continue;
-  const daemon = await startProgressDaemon(script);
+  const daemon = await startFakeDaemon(progressRoutes(script));
   const env = { PATH: process.env.PATH, HOME: '/nonexistent-home', DOCKER_HOST: daemon.host };
   const args = ['service', 'create', '--no-resolve-image', '--name', 'web', ...(script.flags ?? []), 'busybox'];
   let r;

@@ -28,7 +28,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startReadDaemon } from '../support/service-read-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { readRoutes } from '../support/service-read-routes.ts';
 
 const out = fileURLToPath(new URL('../golden/service/', import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -412,11 +413,12 @@ async function main() {
   };
   states.api140 = { ...states.killed, apiVersion: '1.40' };
 
-  const daemon = await startReadDaemon(states.lab);
+  const routes = readRoutes(states.lab);
+  const daemon = await startFakeDaemon(routes);
   const cfgDir = mkdtempSync(join(tmpdir(), 'tsw-cap-cfg-'));
   try {
     const capture = async (state, c) => {
-      daemon.setState(c.shift ? shifted(state, Date.now()) : state);
+      routes.setState(c.shift ? shifted(state, Date.now()) : state);
       const env = { DOCKER_HOST: daemon.host };
       if (c.config) {
         writeFileSync(join(cfgDir, 'config.json'), JSON.stringify(c.config));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Captures the reference docker client on every `docker swarm …` case of
-// test/support/swarm-cases.ts, each against a fresh fake daemon (test/support/swarm-daemon.ts):
+// test/support/swarm-cases.ts, each against a fresh fake daemon (test/support/fake-daemon.ts, swarm-routes.ts):
 // stdout, stderr, exit code and the requests docker made (method, URL, body).
 // Terminal cases run under `script` on a pty of the given width (their output has "\r\n");
 // their input is typed after 1.5 s, once the command waits for it.
@@ -9,7 +9,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startSwarmDaemon } from '../support/swarm-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { swarmRoutes } from '../support/swarm-routes.ts';
 import { swarmCases } from '../support/swarm-cases.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,7 +41,7 @@ const only = process.argv.slice(2);
 let n = 0;
 for (const [name, c] of Object.entries(swarmCases)) {
   if (only.length > 0 && !only.includes(name)) continue;
-  const daemon = await startSwarmDaemon(c.scenario ?? {});
+  const daemon = await startFakeDaemon(swarmRoutes(c.scenario ?? {}));
   const env = { PATH: process.env.PATH, HOME: '/nonexistent-home', DOCKER_HOST: daemon.host };
   let r;
   if (c.ttyColumns !== undefined) {

@@ -26,8 +26,8 @@ import {
   removeLabObjects,
   removeServices,
   serviceName,
-  sortPaths,
 } from '../support/service-writes.ts';
+import { sortPaths } from '../support/golden.ts';
 
 interface Case {
   readonly id: string;

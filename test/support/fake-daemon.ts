@@ -1,107 +1,109 @@
 /**
- * A fake Engine API on a unix socket serving fixed objects: the fixtures saved by
- * test/capture/node.mjs, which docker rendered through the same routes. Lets unit tests run
- * tsw's whole path (transport, engine, command, renderer) without a lab.
+ * The one fake Engine API of the tests: an HTTP server on a unix socket in a fresh temporary
+ * directory that answers /_ping itself, records every other request (method, URL, body,
+ * X-Registry-Auth, the status answered) and hands it to a route table for the answer. The
+ * tables are the case modules next to this one: object-routes.ts (fixed nodes, services,
+ * configs, tasks), swarm-routes.ts (the swarm commands), service-progress-cases.ts (the
+ * convergence wait), service-read-routes.ts (service ls/ps/inspect/logs) and replay-routes.ts
+ * (answers the lab recorded for docker). Unit tests point tsw at it, capture scripts docker.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface FakeState {
-  readonly selfID?: string;
-  /** Raw node bodies; found by ID or by hostname. */
-  readonly nodes?: ReadonlyArray<{ readonly id: string; readonly hostname: string; readonly raw: string }>;
-  readonly services?: Readonly<Record<string, unknown>>;
-  readonly configs?: ReadonlyArray<{ readonly id: string; readonly raw: string }>;
-  /** Tasks; /tasks honours the `node` filter only. */
-  readonly tasks?: ReadonlyArray<{ readonly NodeID?: string }>;
+/** A request as a route table sees it. */
+export interface FakeRequest {
+  readonly method: string;
+  /** The URL as sent (version prefix and query included). */
+  readonly url: string;
+  /** The URL's path without the /v1.NN prefix and the query, still percent-encoded. */
+  readonly path: string;
+  /** The API version of the /v1.NN prefix, if any. */
+  readonly version: string | undefined;
+  readonly query: URLSearchParams;
+  readonly body: string;
+  readonly headers: IncomingHttpHeaders;
 }
 
-/** A request as the fake daemon saw it (pings excluded). */
+/**
+ * An answer: `json` is written as JSON and a newline (bigints as numbers), `text` as is,
+ * `chunks` one write each (a stream). Content-Type is application/json for `json`, text/plain
+ * otherwise, unless `headers` says.
+ */
+export interface Reply {
+  readonly status: number;
+  readonly json?: unknown;
+  readonly text?: string;
+  readonly chunks?: readonly Buffer[];
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A request as the fake daemon saw it (pings excluded), and the status it answered. */
 export interface SeenRequest {
   readonly method: string;
   readonly url: string;
   readonly body: string;
+  /** The X-Registry-Auth header, when sent. */
+  readonly auth?: string;
+  status: number;
+}
+
+export interface FakeOptions {
+  /** Answers a request; a route table. */
+  readonly route: (req: FakeRequest) => Reply;
+  /** Headers of the /_ping answer over the defaults (API 1.41, linux, active manager). */
+  readonly ping?: () => Readonly<Record<string, string>>;
 }
 
 export interface FakeDaemon {
+  /** `unix://` + the socket, for DOCKER_HOST. */
   readonly host: string;
-  /** Every request seen except /_ping, in order, for asserting what tsw sent. */
+  /** Every request seen except /_ping, in order, for asserting what the client sent. */
   readonly requests: SeenRequest[];
   close(): Promise<void>;
 }
 
-export async function startFakeDaemon(state: FakeState): Promise<FakeDaemon> {
+/** JSON.stringify that writes bigints as numbers. */
+export function toJSON(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `__big__${x}` : x)).replace(/"__big__(-?\d+)"/g, '$1');
+}
+
+/** The JSON error body the daemon sends: {"message": ...}. */
+export function fail(status: number, message: string, headers?: Readonly<Record<string, string>>): Reply {
+  return { status, json: { message }, ...(headers ? { headers } : {}) };
+}
+
+export async function startFakeDaemon(options: FakeOptions): Promise<FakeDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'tsw-fake-'));
   const socket = join(dir, 'docker.sock');
   const requests: SeenRequest[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const path = url.pathname.replace(/^\/v1\.\d+/, '');
+  const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    if (path !== '/_ping') requests.push({ method: req.method ?? '', url: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
-    const json = (text: string) => {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Api-Version': '1.41' });
-      res.end(text);
-    };
-    const notFound = (message: string) => {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      res.end(`${JSON.stringify({ message })}\n`);
-    };
+    const method = req.method ?? '';
+    const url = req.url ?? '/';
+    const parsed = new URL(url, 'http://fake');
+    const version = /^\/v(1\.\d+)/.exec(parsed.pathname)?.[1];
+    const path = parsed.pathname.replace(/^\/v1\.\d+/, '');
     if (path === '/_ping') {
-      res.writeHead(200, { 'Api-Version': '1.41', Ostype: 'linux', 'Docker-Experimental': 'false', Swarm: 'active/manager' });
-      res.end(req.method === 'HEAD' ? undefined : 'OK');
+      res.writeHead(200, { 'Api-Version': '1.41', Ostype: 'linux', 'Docker-Experimental': 'false', Swarm: 'active/manager', ...options.ping?.() });
+      res.end(method === 'HEAD' ? undefined : 'OK');
       return;
     }
-    if (path === '/info') {
-      json(`${JSON.stringify({ Swarm: { NodeID: state.selfID ?? '', LocalNodeState: 'active', ControlAvailable: true } })}\n`);
-      return;
+    const body = Buffer.concat(chunks).toString('utf8');
+    const auth = req.headers['x-registry-auth'];
+    const seen: SeenRequest = { method, url, body, ...(typeof auth === 'string' ? { auth } : {}), status: 0 };
+    requests.push(seen);
+    const reply = options.route({ method, url, path, version, query: parsed.searchParams, body, headers: req.headers });
+    seen.status = reply.status;
+    const type = reply.json !== undefined ? 'application/json' : 'text/plain; charset=utf-8';
+    res.writeHead(reply.status, { 'Content-Type': type, ...reply.headers });
+    if (reply.json !== undefined) res.end(`${toJSON(reply.json)}\n`);
+    else {
+      for (const c of reply.chunks ?? []) res.write(c);
+      res.end(reply.text ?? '');
     }
-    let m = /^\/nodes\/([^/]+)(\/update)?$/.exec(path);
-    if (m && (req.method === 'POST' || req.method === 'DELETE')) {
-      // Writes are accepted (nothing changes) for nodes that exist.
-      const ref = decodeURIComponent(m[1] ?? '');
-      if (!state.nodes?.some((n) => n.id === ref || n.hostname === ref)) {
-        notFound(`node ${ref} not found`);
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Api-Version': '1.41' });
-      res.end(req.method === 'POST' ? '{}\n' : '');
-      return;
-    }
-    m = /^\/nodes\/(.+)$/.exec(path);
-    if (m) {
-      const ref = decodeURIComponent(m[1] ?? '');
-      const body = state.nodes?.find((n) => n.id === ref || n.hostname === ref);
-      if (body) json(body.raw);
-      else notFound(`node ${ref} not found`);
-      return;
-    }
-    m = /^\/services\/(.+)$/.exec(path);
-    if (m) {
-      const ref = decodeURIComponent(m[1] ?? '');
-      const svc = state.services?.[ref];
-      if (svc) json(`${JSON.stringify(svc)}\n`);
-      else notFound(`service ${ref} not found`);
-      return;
-    }
-    m = /^\/configs\/(.+)$/.exec(path);
-    if (m) {
-      const ref = decodeURIComponent(m[1] ?? '');
-      const c = state.configs?.find((x) => x.id === ref);
-      if (c) json(c.raw);
-      else notFound(`config ${ref} not found`);
-      return;
-    }
-    if (path === '/tasks') {
-      const filters = JSON.parse(url.searchParams.get('filters') ?? '{}') as { node?: Record<string, boolean> };
-      const nodes = Object.keys(filters.node ?? {});
-      json(`${JSON.stringify((state.tasks ?? []).filter((t) => nodes.length === 0 || nodes.includes(t.NodeID ?? '')))}\n`);
-      return;
-    }
-    notFound(`page not found: ${path}`);
   });
   await new Promise<void>((resolve) => server.listen(socket, resolve));
   return {

@@ -2,10 +2,11 @@
  * Scripted convergence waits, poll by poll, for the `service create` progress display: what
  * GET /services/{id}, GET /tasks and GET /nodes answer at each poll (the last poll repeats).
  * test/capture/service-progress.mjs runs docker's `service create` against each script
- * (test/support/service-progress-daemon.ts) and stores its output in test/golden/service-progress/;
+ * (progressRoutes below, served by test/support/fake-daemon.ts) and stores its output in test/golden/service-progress/;
  * test/unit/service-progress.test.ts replays the same polls through tsw. Only the daemon's side
  * is written here; nothing is docker's output.
  */
+import { type FakeOptions, type Reply, fail } from './fake-daemon.ts';
 
 export interface ScriptTask {
   readonly ID: string;
@@ -179,4 +180,33 @@ export function tasksAt(script: ProgressScript, i: number): readonly ScriptTask[
 export function nodesAt(script: ProgressScript, i: number): Array<{ ID: string; Status: { State: string } }> {
   const down = script.polls[Math.min(i, script.polls.length - 1)]?.down ?? [];
   return NODES.map((id) => ({ ID: id, Status: { State: down.includes(id) ? 'down' : 'ready' } }));
+}
+
+/** The canned answer docker 28 gets when another writer changed the service since it read it. */
+export const SEQUENCE_REPLIES: Readonly<Record<string, Reply>> = {
+  [`POST /services/${SERVICE_ID}/update`]: { status: 500, json: { message: 'rpc error: code = Unknown desc = update out of sequence' } },
+};
+
+/**
+ * Routes of the fake daemon (fake-daemon.ts) for a script: POST /services/create answers the
+ * script's service ID; each GET /services/{id} starts the next poll, whose tasks and nodes
+ * GET /tasks and GET /nodes then return. `replies` ("METHOD /path", path without version
+ * and query) replace the script's answers.
+ */
+export function progressRoutes(script: ProgressScript, replies: Readonly<Record<string, Reply>> = {}): FakeOptions {
+  let poll = -1;
+  return {
+    route({ method, path }) {
+      const canned = replies[`${method} ${path}`];
+      if (canned) return canned;
+      if (method === 'POST' && path === '/services/create') return { status: 201, json: { ID: SERVICE_ID } };
+      if (method === 'GET' && path === `/services/${SERVICE_ID}`) {
+        poll++;
+        return { status: 200, json: serviceAt(script, poll) };
+      }
+      if (method === 'GET' && path === '/tasks') return { status: 200, json: tasksAt(script, Math.max(poll, 0)) };
+      if (method === 'GET' && path === '/nodes') return { status: 200, json: nodesAt(script, Math.max(poll, 0)) };
+      return fail(404, `page not found: ${method} ${path}`);
+    },
+  };
 }

@@ -51,22 +51,6 @@ export async function removeServices(prefix: string): Promise<void> {
   }
 }
 
-/**
- * Sorts the arrays at these dotted paths (where docker's order comes from a Go map and is
- * random) so two specs can be compared.
- */
-export function sortPaths(spec: unknown, paths: readonly string[]): unknown {
-  const v = structuredClone(spec) as Record<string, unknown>;
-  for (const p of paths) {
-    const keys = p.split('.');
-    let o: unknown = v;
-    for (const k of keys.slice(0, -1)) o = (o as Record<string, unknown> | undefined)?.[k];
-    const last = keys[keys.length - 1] ?? '';
-    const arr = (o as Record<string, unknown> | undefined)?.[last];
-    if (Array.isArray(arr)) arr.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  }
-  return v;
-}
 
 /** A spec with its own service name replaced by a placeholder (the only field that differs by design). */
 export function mapName(spec: Record<string, unknown> | undefined, name: string): unknown {

@@ -1,10 +1,11 @@
 /**
- * The `docker swarm …` cases replayed against the fake daemon (test/support/swarm-daemon.ts):
+ * The `docker swarm …` cases replayed against the fake daemon (test/support/swarm-routes.ts):
  * test/capture/swarm.mjs runs docker on each and writes test/golden/swarm/<name>.json
  * (stdout, stderr, exit code and every request docker made); test/unit/swarm-golden.test.ts
  * runs tsw on the same case and compares. Paths are relative to the repository root.
  */
-import { MANAGER_TOKEN, type Reply, type Scenario, swarmFixture, UNLOCK_KEY, WORKER_TOKEN } from './swarm-daemon.ts';
+import type { Reply } from './fake-daemon.ts';
+import { MANAGER_TOKEN, type Scenario, swarmFixture, UNLOCK_KEY, WORKER_TOKEN } from './swarm-routes.ts';
 
 export interface SwarmCase {
   readonly args: readonly string[];

@@ -22,6 +22,7 @@ import { DaemonError } from '../../src/errors.ts';
 import type { Engine, RequestOptions } from '../../src/engine/types.ts';
 import { labelsColumn, renderConfigList, renderConfigPretty, renderSecretList } from '../../src/render/config-secret.ts';
 import { startFakeDaemon, type FakeDaemon } from '../support/fake-daemon.ts';
+import { objectRoutes } from '../support/object-routes.ts';
 import { fakeIO } from '../support/fakeio.ts';
 import { readGolden } from '../support/golden.ts';
 
@@ -48,7 +49,7 @@ describe('the requests tsw sends are docker 28\'s (recording fake daemon)', () =
   let fake: FakeDaemon;
   let dir = '';
   before(async () => {
-    fake = await startFakeDaemon({});
+    fake = await startFakeDaemon(objectRoutes({}));
     dir = mkdtempSync(join(tmpdir(), 'tsw-cs-unit-'));
     writeFileSync(join(dir, 'data'), reqGolden.files.data);
     writeFileSync(join(dir, 'bin'), Buffer.from(reqGolden.files.bin));

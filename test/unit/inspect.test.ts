@@ -11,6 +11,7 @@ import { StatusError } from '../../src/errors.ts';
 import { createInspector, inspectFailure, inspectRefs, type InspectElement } from '../../src/render/inspect.ts';
 import { typed, type TypedKind } from '../../src/render/typed.ts';
 import { startFakeDaemon, type FakeDaemon } from '../support/fake-daemon.ts';
+import { objectRoutes } from '../support/object-routes.ts';
 import { fakeIO } from '../support/fakeio.ts';
 import { readGolden } from '../support/golden.ts';
 
@@ -110,7 +111,7 @@ describe('createInspector', () => {
 describe('tsw node inspect replays docker 28 (fake daemon serving the fixture)', () => {
   let fake: FakeDaemon;
   before(async () => {
-    fake = await startFakeDaemon({ selfID: nodes.selfID, nodes: nodes.nodes });
+    fake = await startFakeDaemon(objectRoutes({ selfID: nodes.selfID, nodes: nodes.nodes }));
   });
   after(() => fake.close());
   for (const c of nodes.cases) {

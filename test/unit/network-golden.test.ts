@@ -1,16 +1,16 @@
 /**
  * `network create/ls/inspect/rm` replayed: test/capture/network.mjs recorded docker 28 on the
  * lab (what it printed, and every API exchange with the lab's answers); tsw runs the same
- * arguments against those answers (test/support/replay-daemon.ts) and must print the same
+ * arguments against those answers (test/support/replay-routes.ts) and must print the same
  * bytes, exit the same way and send the same requests (method, URL, JSON body).
  */
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { main, type ProcessIO } from '../../src/cli.ts';
-import type { Out } from '../../src/deps.ts';
+import { main } from '../../src/cli.ts';
 import { readGolden } from '../support/golden.ts';
-import { type Recorded, startReplayDaemon } from '../support/replay-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { fakeIO } from '../support/fakeio.ts';
+import { type Recorded, recorded, replayRoutes } from '../support/replay-routes.ts';
 
 interface Case {
   readonly name: string;
@@ -25,11 +25,6 @@ interface Case {
 
 const cases = JSON.parse(readGolden('network/cases.json')) as Case[];
 
-function sink(): Out & { text: string } {
-  const s = { text: '', isTTY: false, columns: 0, write: (t: string) => void (s.text += t) };
-  return s;
-}
-
 /** A request as compared: method, URL and the body byte for byte (encoding/json output). */
 const view = (r: Recorded) => ({
   method: r.method,
@@ -38,26 +33,21 @@ const view = (r: Recorded) => ({
 });
 
 async function runCase(c: Case): Promise<{ stdout: string; stderr: string; code: number; requests: Recorded[] }> {
-  const daemon = await startReplayDaemon({
+  const daemon = await startFakeDaemon(replayRoutes({
     lab: { image: '', cwd: '/', work: '/', env: {}, networks: {}, secrets: {}, configs: {} },
     apiVersion: '1.41',
     recorded: c.recorded,
     stderr: c.stderr,
-  });
+  }));
   try {
-    const out = sink();
-    const err = sink();
-    const io: ProcessIO = {
-      stdout: out,
-      stderr: err,
-      stdin: Readable.from(c.input ? [c.input] : []),
-      env: { HOME: '/nonexistent-home', TZ: 'UTC', DOCKER_HOST: daemon.host, ...c.env },
-      now: () => new Date('2026-11-22T00:30:00Z'),
-      system: { platform: 'linux', uid: 0, cwd: '/', homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
-      helpWidth: 80,
-    };
-    const code = await main(c.args, io);
-    return { stdout: out.text, stderr: err.text, code, requests: daemon.requests };
+    const f = fakeIO({
+      env: { TZ: 'UTC', DOCKER_HOST: daemon.host, ...c.env },
+      now: new Date('2026-11-22T00:30:00Z'),
+      uid: 0,
+      ...(c.input ? { stdin: c.input } : {}),
+    });
+    const code = await main(c.args, f.io);
+    return { stdout: f.stdout(), stderr: f.stderr(), code, requests: daemon.requests.map(recorded) };
   } finally {
     await daemon.close();
   }

@@ -10,6 +10,7 @@ import { main } from '../../src/cli.ts';
 import type { SwarmNode } from '../../src/engine/types.ts';
 import { NodeInspectContext, renderNodeInspectPretty } from '../../src/render/node-inspect.ts';
 import { startFakeDaemon, type FakeDaemon } from '../support/fake-daemon.ts';
+import { objectRoutes } from '../support/object-routes.ts';
 import { fakeIO } from '../support/fakeio.ts';
 import { readGolden } from '../support/golden.ts';
 
@@ -55,7 +56,7 @@ describe('renderNodeInspectPretty (fixture + docker 28 output)', () => {
 describe('tsw node inspect --pretty replays docker 28 (fake daemon serving the fixture)', () => {
   let fake: FakeDaemon;
   before(async () => {
-    fake = await startFakeDaemon({ selfID: g.selfID, nodes: g.nodes });
+    fake = await startFakeDaemon(objectRoutes({ selfID: g.selfID, nodes: g.nodes }));
   });
   after(() => fake.close());
   for (const c of g.cases) {

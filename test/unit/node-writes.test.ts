@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli.ts';
 import { nodeSpecBody, nodeSpecJSON } from '../../src/engine/nodes.ts';
 import { startFakeDaemon, type FakeDaemon, type SeenRequest } from '../support/fake-daemon.ts';
+import { objectRoutes } from '../support/object-routes.ts';
 import { fakeIO } from '../support/fakeio.ts';
 import { readGolden } from '../support/golden.ts';
 
@@ -28,7 +29,7 @@ const g = JSON.parse(readGolden('node/writes.json')) as {
 describe('node writes replay docker 28: output and requests', () => {
   let fake: FakeDaemon;
   before(async () => {
-    fake = await startFakeDaemon({ nodes: g.nodes });
+    fake = await startFakeDaemon(objectRoutes({ nodes: g.nodes }));
   });
   after(() => fake.close());
 

@@ -14,16 +14,15 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { main, type ProcessIO } from '../../src/cli.ts';
-import type { Out } from '../../src/deps.ts';
+import { main } from '../../src/cli.ts';
 import { type ProgressAPI, serviceProgress } from '../../src/progress/service.ts';
 import type { ProgressService, ProgressTask } from '../../src/progress/updaters.ts';
 import { ProgressDisplay } from '../../src/render/progress.ts';
+import { fakeIO } from '../support/fakeio.ts';
 import { goldenPath } from '../support/golden.ts';
-import { startProgressDaemon } from '../support/service-progress-daemon.ts';
-import { type ProgressScript, SERVICE_ID, nodesAt, progressScripts, serviceAt, tasksAt } from '../support/service-progress-cases.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { type ProgressScript, SERVICE_ID, nodesAt, progressRoutes, progressScripts, serviceAt, tasksAt } from '../support/service-progress-cases.ts';
 import { renderScreen } from '../support/terminal.ts';
 
 interface Golden {
@@ -107,33 +106,18 @@ describe('service progress: the wait, replayed poll by poll', () => {
   }
 });
 
-function sink(): Out & { text: string } {
-  const s = { text: '', isTTY: false, columns: 0, write: (t: string) => void (s.text += t) };
-  return s;
-}
-
 describe('service create waits as docker does (whole command, scripted daemon)', () => {
   for (const name of ['replicated-2', 'replicated-2-quiet', 'replicated-errors', 'update-paused', 'no-replica-count', 'global-job']) {
     it(name, async () => {
       const script = progressScripts[name];
       assert.ok(script);
       const g = golden(name);
-      const daemon = await startProgressDaemon(script);
+      const daemon = await startFakeDaemon(progressRoutes(script));
       try {
-        const out = sink();
-        const err = sink();
-        const io: ProcessIO = {
-          stdout: out,
-          stderr: err,
-          stdin: Readable.from([]),
-          env: { HOME: '/nonexistent-home', DOCKER_HOST: daemon.host },
-          now: () => new Date(),
-          system: { platform: 'linux', uid: 0, cwd: '/', homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
-          helpWidth: 80,
-        };
-        const code = await main(g.args, io);
-        assert.equal(err.text, g.stderr, 'stderr');
-        assert.equal(out.text, g.stdout, 'stdout');
+        const f = fakeIO({ env: { DOCKER_HOST: daemon.host }, now: () => new Date(), uid: 0 });
+        const code = await main(g.args, f.io);
+        assert.equal(f.stderr(), g.stderr, 'stderr');
+        assert.equal(f.stdout(), g.stdout, 'stdout');
         assert.equal(code, g.code, 'exit code');
         assert.deepEqual(
           daemon.requests.map(({ method, url }) => ({ method, url })),

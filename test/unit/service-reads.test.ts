@@ -27,7 +27,8 @@ import {
   taskPrefix,
 } from '../../src/render/service-logs.ts';
 import { getTimestamp } from '../../src/render/timestamp.ts';
-import { startReadDaemon, type ReadDaemon, type ReadState } from '../support/service-read-daemon.ts';
+import { type FakeDaemon, startFakeDaemon } from '../support/fake-daemon.ts';
+import { type ReadState, readRoutes } from '../support/service-read-routes.ts';
 import { fakeIO } from '../support/fakeio.ts';
 import { readGolden } from '../support/golden.ts';
 
@@ -52,10 +53,10 @@ const load = (name: string) => JSON.parse(readGolden(`service/${name}.json`)) as
 function replay(name: string): void {
   const g = load(name);
   describe(`tsw replays docker ${g.client}: ${name} (fake daemon serving the state)`, () => {
-    let daemon: ReadDaemon;
+    let daemon: FakeDaemon;
     let cfgDir = '';
     before(async () => {
-      daemon = await startReadDaemon(g.state);
+      daemon = await startFakeDaemon(readRoutes(g.state));
       cfgDir = mkdtempSync(join(tmpdir(), 'tsw-svc-cfg-'));
     });
     after(async () => {

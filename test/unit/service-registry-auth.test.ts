@@ -8,21 +8,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { main, type ProcessIO } from '../../src/cli.ts';
-import type { Out } from '../../src/deps.ts';
+import { main } from '../../src/cli.ts';
 import { readGolden } from '../support/golden.ts';
 import { authCases, writeConfig, writeHelpers } from '../support/registry-auth-cases.ts';
-import { progressScripts } from '../support/service-progress-cases.ts';
-import { startProgressDaemon } from '../support/service-progress-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { fakeIO } from '../support/fakeio.ts';
+import { progressRoutes, progressScripts } from '../support/service-progress-cases.ts';
 
 const golden = JSON.parse(readGolden('registry-auth.json')) as Record<string, { stdout: string; stderr: string; code: number; auth: string | null }>;
-
-function sink(): Out & { text: string } {
-  const s = { text: '', isTTY: false, columns: 0, write: (t: string) => void (s.text += t) };
-  return s;
-}
 
 describe('service create --with-registry-auth: the X-Registry-Auth docker sends', () => {
   const work = mkdtempSync(join(tmpdir(), 'tsw-auth-'));
@@ -42,22 +36,12 @@ describe('service create --with-registry-auth: the X-Registry-Auth docker sends'
       writeConfig(dir, c);
       const script = progressScripts['replicated-2'];
       assert.ok(script);
-      const daemon = await startProgressDaemon(script);
+      const daemon = await startFakeDaemon(progressRoutes(script));
       try {
-        const out = sink();
-        const err = sink();
-        const io: ProcessIO = {
-          stdout: out,
-          stderr: err,
-          stdin: Readable.from([]),
-          env: { PATH: `${bin}:${process.env['PATH'] ?? ''}`, HOME: '/nonexistent-home', DOCKER_HOST: daemon.host },
-          now: () => new Date(),
-          system: { platform: 'linux', uid: 0, cwd: '/', homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
-          helpWidth: 80,
-        };
-        const code = await main(['--config', dir, 'service', 'create', '-d', '--with-registry-auth', '--no-resolve-image', c.image], io);
-        assert.equal(err.text, g.stderr, 'stderr');
-        assert.equal(out.text, g.stdout, 'stdout');
+        const f = fakeIO({ env: { PATH: `${bin}:${process.env['PATH'] ?? ''}`, DOCKER_HOST: daemon.host }, now: () => new Date(), uid: 0 });
+        const code = await main(['--config', dir, 'service', 'create', '-d', '--with-registry-auth', '--no-resolve-image', c.image], f.io);
+        assert.equal(f.stderr(), g.stderr, 'stderr');
+        assert.equal(f.stdout(), g.stdout, 'stdout');
         assert.equal(code, g.code, 'exit code');
         assert.equal(daemon.requests.find((r) => r.method === 'POST')?.auth ?? null, g.auth, 'X-Registry-Auth');
       } finally {

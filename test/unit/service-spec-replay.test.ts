@@ -1,7 +1,7 @@
 /**
  * Every `service create` / `service update` case docker 28.2.2 ran for test/golden/spec/
  * (test/capture/spec.mjs), run again with tsw in-process against a daemon replaying the lab's
- * answers (test/support/replay-daemon.ts): the same stdout, stderr and exit code, and the same
+ * answers (test/support/replay-routes.ts): the same stdout, stderr and exit code, and the same
  * requests in the same order, byte for byte: method, URL with query, JSON body and
  * X-Registry-Auth header. That covers what no spec read-back shows: the lookups docker makes
  * (networks, secrets, configs, distribution) and the ones it does not make before an error.
@@ -13,12 +13,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { main, type ProcessIO } from '../../src/cli.ts';
-import type { Out } from '../../src/deps.ts';
-import { readGolden } from '../support/golden.ts';
-import { type LabInfo, type Recorded, startReplayDaemon } from '../support/replay-daemon.ts';
+import { main } from '../../src/cli.ts';
+import { readGolden, sortedJSON } from '../support/golden.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { fakeIO } from '../support/fakeio.ts';
+import { type LabInfo, type Recorded, recorded, replayRoutes } from '../support/replay-routes.ts';
 
 interface CreateCase {
   id: string;
@@ -71,23 +71,9 @@ for (const c of create.cases) {
   }
 }
 
-function sink(): Out & { text: string } {
-  const s = { text: '', isTTY: false, columns: 0, write: (t: string) => void (s.text += t) };
-  return s;
-}
-
 /** Sorts the arrays at these dotted paths of a JSON body. */
 function sortedBody(body: string | undefined, paths: readonly string[] | undefined): string | undefined {
-  if (body === undefined || paths === undefined || paths.length === 0) return body;
-  const v = JSON.parse(body) as Record<string, unknown>;
-  for (const p of paths) {
-    const keys = p.split('.');
-    let o: unknown = v;
-    for (const k of keys.slice(0, -1)) o = (o as Record<string, unknown> | undefined)?.[k];
-    const arr = (o as Record<string, unknown> | undefined)?.[keys[keys.length - 1] ?? ''];
-    if (Array.isArray(arr)) arr.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  }
-  return JSON.stringify(v);
+  return body === undefined ? body : sortedJSON(body, paths);
 }
 
 const stamp = (s: string) => s.replace(/time="[^"]*"/g, 'time="<time>"');
@@ -102,28 +88,18 @@ async function runCase(
   argv: readonly string[],
   opts: { recorded: Recorded[]; stderr: string; spoof?: boolean; service?: { name: string; raw: string } },
 ): Promise<{ stdout: string; stderr: string; code: number; requests: Recorded[] }> {
-  const daemon = await startReplayDaemon({
+  const daemon = await startFakeDaemon(replayRoutes({
     lab,
     apiVersion: opts.spoof ? '1.50' : '1.41',
     recorded: opts.recorded,
     stderr: opts.stderr,
     distribution,
     ...(opts.service ? { service: opts.service } : {}),
-  });
+  }));
   try {
-    const out = sink();
-    const err = sink();
-    const io: ProcessIO = {
-      stdout: out,
-      stderr: err,
-      stdin: Readable.from([]),
-      env: { ...lab.env, DOCKER_HOST: daemon.host },
-      now: () => new Date('2026-11-21T21:53:59Z'),
-      system: { platform: 'linux', uid: 0, cwd: lab.cwd, homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
-      helpWidth: 80,
-    };
-    const code = await main(argv, io);
-    return { stdout: out.text, stderr: err.text, code, requests: daemon.requests };
+    const f = fakeIO({ env: { ...lab.env, DOCKER_HOST: daemon.host }, exactEnv: true, now: new Date('2026-11-21T21:53:59Z'), uid: 0, cwd: lab.cwd });
+    const code = await main(argv, f.io);
+    return { stdout: f.stdout(), stderr: f.stderr(), code, requests: daemon.requests.map(recorded) };
   } finally {
     await daemon.close();
   }

@@ -5,49 +5,29 @@
  * test/capture/update-sequence.mjs). tsw must do the same, request for request.
  */
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { main, type ProcessIO } from '../../src/cli.ts';
-import type { Out } from '../../src/deps.ts';
+import { main } from '../../src/cli.ts';
+import { fakeIO } from '../support/fakeio.ts';
 import { readGolden } from '../support/golden.ts';
-import { SERVICE_ID, progressScripts } from '../support/service-progress-cases.ts';
-import { startProgressDaemon } from '../support/service-progress-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { SEQUENCE_REPLIES, progressRoutes, progressScripts } from '../support/service-progress-cases.ts';
 
 const golden = JSON.parse(readGolden('update-sequence.json')) as Record<
   string,
   { args: string[]; stdout: string; stderr: string; code: number; requests: Array<{ method: string; url: string; body: string }> }
 >;
 
-const SEQUENCE_REPLIES = {
-  [`POST /services/${SERVICE_ID}/update`]: { status: 500, json: { message: 'rpc error: code = Unknown desc = update out of sequence' } },
-};
-
-function sink(): Out & { text: string } {
-  const s = { text: '', isTTY: false, columns: 0, write: (t: string) => void (s.text += t) };
-  return s;
-}
-
 describe('update out of sequence: no retry, as docker 28', () => {
   for (const [name, g] of Object.entries(golden)) {
     it(`service ${name}`, async () => {
       const script = progressScripts['replicated-2'];
       assert.ok(script);
-      const daemon = await startProgressDaemon(script, SEQUENCE_REPLIES);
+      const daemon = await startFakeDaemon(progressRoutes(script, SEQUENCE_REPLIES));
       try {
-        const out = sink();
-        const err = sink();
-        const io: ProcessIO = {
-          stdout: out,
-          stderr: err,
-          stdin: Readable.from([]),
-          env: { HOME: '/nonexistent-home', DOCKER_HOST: daemon.host },
-          now: () => new Date(),
-          system: { platform: 'linux', uid: 0, cwd: '/', homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
-          helpWidth: 80,
-        };
-        const code = await main(g.args, io);
-        assert.equal(err.text, g.stderr, 'stderr');
-        assert.equal(out.text, g.stdout, 'stdout');
+        const f = fakeIO({ env: { DOCKER_HOST: daemon.host }, now: () => new Date(), uid: 0 });
+        const code = await main(g.args, f.io);
+        assert.equal(f.stderr(), g.stderr, 'stderr');
+        assert.equal(f.stdout(), g.stdout, 'stdout');
         assert.equal(code, g.code, 'exit code');
         assert.deepEqual(
           daemon.requests.map(({ method, url, body }) => ({ method, url, body })),

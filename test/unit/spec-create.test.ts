@@ -16,8 +16,8 @@ import { splitServiceArgs } from '../../src/spec/argv.ts';
 import { buildServiceSpec } from '../../src/spec/create.ts';
 import { parseServiceFlags } from '../../src/spec/flags.ts';
 import { encodeServiceSpec } from '../../src/spec/gojson.ts';
-import { readGolden } from '../support/golden.ts';
-import { type LabInfo, type Recorded, labContext, normaliseUnordered, pinFromRecording } from './spec-golden.test.ts';
+import { readGolden, sortedJSON } from '../support/golden.ts';
+import { type LabInfo, type Recorded, labContext, pinFromRecording } from './spec-golden.test.ts';
 
 interface CreateCase {
   id: string;
@@ -48,7 +48,7 @@ describe('service create: request body (docker 28.2.2 goldens)', () => {
       const body = encodeServiceSpec(pinned);
       assert.ok(body.endsWith('\n'));
       if (c.unordered === undefined) assert.equal(body, c.createBody);
-      else assert.equal(normaliseUnordered(body, c.unordered), normaliseUnordered(c.createBody, c.unordered));
+      else assert.equal(sortedJSON(body, c.unordered), sortedJSON(c.createBody, c.unordered));
     });
   }
 });

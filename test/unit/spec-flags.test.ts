@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { goQuote } from '../../src/cli/flags.ts';
+import { quote } from '../../src/go/quote.ts';
 import { type ServiceFlagDef, serviceFlagsFor } from '../../src/spec/flags.ts';
 import { readGolden } from '../support/golden.ts';
 
@@ -67,7 +67,7 @@ function expectedUsage(d: ServiceFlagDef, command: 'create' | 'update'): string 
   const usage = command === 'update' ? (d.updateUsage ?? d.usage) : d.usage;
   const def = command === 'update' ? (d.updateDefValue ?? d.defValue) : d.defValue;
   if (isZeroDefault(d, def)) return usage;
-  return `${usage} (default ${d.type === 'string' ? goQuote(def) : def})`;
+  return `${usage} (default ${d.type === 'string' ? quote(def) : def})`;
 }
 
 for (const command of ['create', 'update'] as const) {

@@ -9,25 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { type CreateContext, distributionPlatforms, pinServiceImage } from '../../src/spec/create.ts';
 import type { ServiceSpec } from '../../src/spec/types.ts';
 import { readGolden } from '../support/golden.ts';
+import type { LabInfo, Recorded } from '../support/replay-routes.ts';
 
-export interface Recorded {
-  method: string;
-  url: string;
-  status: number;
-  body?: string;
-  response?: string;
-  registryAuth?: string;
-}
-
-export interface LabInfo {
-  image: string;
-  cwd: string;
-  work: string;
-  env: Record<string, string>;
-  networks: Record<string, string>;
-  secrets: Record<string, string>;
-  configs: Record<string, string>;
-}
+export type { LabInfo, Recorded } from '../support/replay-routes.ts';
 
 /** The context the command layer would build: env, env-file contents, API lookups. */
 export function labContext(lab: LabInfo, envFiles: Record<string, string> | undefined): CreateContext & { cwd: string } {
@@ -50,21 +34,6 @@ export function pinFromRecording(spec: ServiceSpec, requests: readonly Recorded[
   const d = JSON.parse(dist.response) as { Descriptor: { digest: string }; Platforms?: Array<{ architecture?: string; os?: string }> };
   const image = spec.TaskTemplate?.ContainerSpec?.Image ?? '';
   return pinServiceImage(spec, `${image}@${d.Descriptor.digest}`, distributionPlatforms(d.Platforms ?? []));
-}
-
-/** Sorts the arrays at the given dotted paths (Go map order is random there). */
-export function normaliseUnordered(json: string, paths: readonly string[] | undefined): string {
-  if (paths === undefined || paths.length === 0) return json;
-  const v = JSON.parse(json) as Record<string, unknown>;
-  for (const p of paths) {
-    const keys = p.split('.');
-    let o: unknown = v;
-    for (const k of keys.slice(0, -1)) o = (o as Record<string, unknown> | undefined)?.[k];
-    const last = keys[keys.length - 1] ?? '';
-    const arr = (o as Record<string, unknown> | undefined)?.[last];
-    if (Array.isArray(arr)) arr.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  }
-  return JSON.stringify(v);
 }
 
 // Registered only when this file is the one being run (the other spec tests import helpers).

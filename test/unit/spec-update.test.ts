@@ -13,8 +13,8 @@ import { splitServiceArgs } from '../../src/spec/argv.ts';
 import { parseServiceFlags } from '../../src/spec/flags.ts';
 import { decodeService, encodeServiceSpec } from '../../src/spec/gojson.ts';
 import { applyUpdateFlags } from '../../src/spec/update.ts';
-import { readGolden } from '../support/golden.ts';
-import { type LabInfo, type Recorded, labContext, normaliseUnordered, pinFromRecording } from './spec-golden.test.ts';
+import { readGolden, sortedJSON } from '../support/golden.ts';
+import { type LabInfo, type Recorded, labContext, pinFromRecording } from './spec-golden.test.ts';
 
 interface UpdateCase {
   id: string;
@@ -44,7 +44,7 @@ describe('service update: request body (docker 28.2.2 goldens)', () => {
       if (flags.image !== undefined && flags['no-resolve-image'] !== true) spec = pinFromRecording(spec, c.requests);
       const body = encodeServiceSpec(spec);
       if (c.unordered === undefined) assert.equal(body, c.updateBody);
-      else assert.equal(normaliseUnordered(body, c.unordered), normaliseUnordered(c.updateBody, c.unordered));
+      else assert.equal(sortedJSON(body, c.unordered), sortedJSON(c.updateBody, c.unordered));
     });
   }
 });

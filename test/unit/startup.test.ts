@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoRoot } from '../support/oracle.ts';
 import { type FakeDaemon, startFakeDaemon } from '../support/fake-daemon.ts';
+import { objectRoutes } from '../support/object-routes.ts';
 
 const dist = join(repoRoot, 'dist');
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', DOCKER_HOST: 'unix:///nonexistent/tsw-startup.sock', DOCKER_CONFIG: '/nonexistent' };
@@ -51,7 +52,7 @@ describe('start-up snapshot', () => {
   let daemon: FakeDaemon;
   before(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'tsw-startup-'));
-    daemon = await startFakeDaemon({ services: {}, tasks: [] });
+    daemon = await startFakeDaemon(objectRoutes({ services: {}, tasks: [] }));
   });
   after(async () => {
     rmSync(tmp, { recursive: true, force: true });

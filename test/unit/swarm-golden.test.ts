@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { main, type ProcessIO } from '../../src/cli.ts';
-import type { Out } from '../../src/deps.ts';
-import { type RecordedRequest, startSwarmDaemon } from '../support/swarm-daemon.ts';
+import { main } from '../../src/cli.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { fakeIO } from '../support/fakeio.ts';
+import { swarmRoutes } from '../support/swarm-routes.ts';
 import { goldenPath } from '../support/golden.ts';
 import { swarmCases } from '../support/swarm-cases.ts';
 
@@ -19,12 +20,7 @@ interface Golden {
   stdout: string;
   stderr: string;
   code: number;
-  requests: RecordedRequest[];
-}
-
-function sink(isTTY: boolean, columns: number): Out & { text: string } {
-  const s = { text: '', isTTY, columns, write: (t: string) => void (s.text += t) };
-  return s;
+  requests: Array<{ method: string; url: string; body: string }>;
 }
 
 /** A terminal's stdin: isTTY, raw mode accepted, the typed bytes. */
@@ -35,27 +31,23 @@ function terminalStdin(typed: string): Readable & { isTTY: boolean; setRawMode(r
   return r;
 }
 
-async function runTsw(name: string): Promise<{ stdout: string; stderr: string; code: number; requests: RecordedRequest[] }> {
+async function runTsw(name: string): Promise<{ stdout: string; stderr: string; code: number; requests: Array<{ method: string; url: string; body: string }> }> {
   const c = swarmCases[name];
   assert.ok(c, `no case ${name} in test/support/swarm-cases.ts`);
-  const daemon = await startSwarmDaemon(c.scenario ?? {});
+  const daemon = await startFakeDaemon(swarmRoutes(c.scenario ?? {}));
   try {
     const tty = c.ttyColumns !== undefined;
-    const out = sink(tty, c.ttyColumns ?? 0);
-    const err = sink(tty, c.ttyColumns ?? 0);
-    const io: ProcessIO = {
-      stdout: out,
-      stderr: err,
+    const f = fakeIO({
+      env: { DOCKER_HOST: daemon.host },
       stdin: tty ? terminalStdin(c.input ?? '') : Readable.from([Buffer.from(c.input ?? '')]),
-      env: { HOME: '/nonexistent-home', DOCKER_HOST: daemon.host },
-      now: () => new Date('2026-01-02T03:04:05Z'),
-      system: { platform: 'linux', uid: 0, cwd: process.cwd(), homedir: '/nonexistent-home', argv0: 'tsw', nodeVersion: 'v20.0.0', arch: 'amd64' },
-      helpWidth: 80,
-    };
-    const code = await main(c.args, io);
+      uid: 0,
+      cwd: process.cwd(),
+      ...(c.ttyColumns !== undefined ? { ttyColumns: c.ttyColumns } : {}),
+    });
+    const code = await main(c.args, f.io);
     // On a terminal docker's output went through a pty (onlcr: "\n" became "\r\n"), stderr included.
-    const stdout = tty ? (out.text + err.text).replace(/\n/g, '\r\n') : out.text;
-    return { stdout, stderr: tty ? '' : err.text, code, requests: daemon.requests.map(({ method, url, body }) => ({ method, url, body })) };
+    const stdout = tty ? (f.stdout() + f.stderr()).replace(/\n/g, '\r\n') : f.stdout();
+    return { stdout, stderr: tty ? '' : f.stderr(), code, requests: daemon.requests.map(({ method, url, body }) => ({ method, url, body })) };
   } finally {
     await daemon.close();
   }

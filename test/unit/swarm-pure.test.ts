@@ -7,15 +7,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseGoInt64, parseGoUint } from '../../src/cli/flags.ts';
-import { parseCIDR } from '../../src/cli/ipnet.ts';
+import { parseGoInt, parseGoUint } from '../../src/go/strconv.ts';
+import { ipNetString, parseCIDR } from '../../src/go/net.ts';
 import { mergeSwarmSpec, parseExternalCA } from '../../src/commands/swarm/opts.ts';
 import { initialEvents, rotationProgress } from '../../src/commands/swarm/rotation.ts';
 import { parseExact } from '../../src/engine/gojson.ts';
 import { encodeSpec, type Swarm } from '../../src/engine/swarm.ts';
 import type { SwarmNode } from '../../src/engine/types.ts';
 import { renderProgress, type ProgressEvent } from '../../src/render/progress.ts';
-import { nodeFixture, swarmFixture, TRUST_ROOT } from '../support/swarm-daemon.ts';
+import { nodeFixture, swarmFixture, TRUST_ROOT } from '../support/swarm-routes.ts';
 import { goldenPath } from '../support/golden.ts';
 
 interface Golden {
@@ -47,16 +47,22 @@ describe('external-ca values (opts.go parseExternalCA)', () => {
   }
 });
 
+/** What --default-addr-pool keeps of a value: the network as IPNet.String prints it. */
+const ipNetOf = (s: string) => {
+  const cidr = parseCIDR(s);
+  return cidr && ipNetString(cidr.net);
+};
+
 describe('--default-addr-pool (net.ParseCIDR, IPNet.String)', () => {
   it('normalises networks as docker sent them', () => {
     const fields = flagValues('init-addr-pool-forms', '--default-addr-pool')
       .map((v) => v.replace(/["'`]/g, '').split('\n').find((l) => l !== '') ?? '')
       .flatMap((line) => line.split(','));
-    assert.deepEqual(fields.map((f) => parseCIDR(f.trim())), postBody('init-addr-pool-forms')['DefaultAddrPool']);
+    assert.deepEqual(fields.map((f) => ipNetOf(f.trim())), postBody('init-addr-pool-forms')['DefaultAddrPool']);
   });
   it('rejects what docker rejected', () => {
     for (const name of ['flag-ipnet-no-mask', 'flag-ipnet-leading-zero', 'flag-ipnet-mask-too-long']) {
-      assert.equal(parseCIDR(flagValues(name, '--default-addr-pool')[0] ?? ''), undefined, name);
+      assert.equal(ipNetOf(flagValues(name, '--default-addr-pool')[0] ?? ''), undefined, name);
     }
   });
 });
@@ -65,15 +71,15 @@ describe('integer flags (strconv.ParseInt/ParseUint with base 0)', () => {
   it('read prefixes and underscores as docker did', () => {
     const body = postBody('init-number-forms');
     const spec = body['Spec'] as { Orchestration: { TaskHistoryRetentionLimit: number }; Raft: { SnapshotInterval: number; KeepOldSnapshots: number } };
-    assert.equal(parseGoInt64(flagValues('init-number-forms', '--task-history-limit')[0] ?? ''), BigInt(spec.Orchestration.TaskHistoryRetentionLimit));
-    assert.equal(parseGoUint(flagValues('init-number-forms', '--max-snapshots')[0] ?? '', 64), BigInt(spec.Raft.KeepOldSnapshots));
-    assert.equal(parseGoUint(flagValues('init-number-forms', '--snapshot-interval')[0] ?? '', 64), BigInt(spec.Raft.SnapshotInterval));
-    assert.equal(parseGoUint(flagValues('init-number-forms', '--data-path-port')[0] ?? '', 32), BigInt(body['DataPathPort'] as number));
+    assert.equal(parseGoInt(flagValues('init-number-forms', '--task-history-limit')[0] ?? '', 0, 64), BigInt(spec.Orchestration.TaskHistoryRetentionLimit));
+    assert.equal(parseGoUint(flagValues('init-number-forms', '--max-snapshots')[0] ?? '', 0, 64), BigInt(spec.Raft.KeepOldSnapshots));
+    assert.equal(parseGoUint(flagValues('init-number-forms', '--snapshot-interval')[0] ?? '', 0, 64), BigInt(spec.Raft.SnapshotInterval));
+    assert.equal(parseGoUint(flagValues('init-number-forms', '--data-path-port')[0] ?? '', 0, 32), BigInt(body['DataPathPort'] as number));
   });
   it('keep 64-bit values exact', () => {
     const spec = (postBody('init-big-numbers')['Spec'] ?? {}) as { Raft: { KeepOldSnapshots: bigint }; Orchestration: { TaskHistoryRetentionLimit: bigint } };
-    assert.equal(parseGoUint('18446744073709551615', 64), spec.Raft.KeepOldSnapshots);
-    assert.equal(parseGoInt64('9223372036854775807'), spec.Orchestration.TaskHistoryRetentionLimit);
+    assert.equal(parseGoUint('18446744073709551615', 0, 64), spec.Raft.KeepOldSnapshots);
+    assert.equal(parseGoInt('9223372036854775807', 0, 64), spec.Orchestration.TaskHistoryRetentionLimit);
   });
 });
 

@@ -15,6 +15,7 @@ import type { SwarmNode } from '../../src/engine/types.ts';
 import { imageWithoutDigest, parseNormalizedNamed } from '../../src/render/reference.ts';
 import { defaultTaskFormat, renderTasks, taskFormat, DEFAULT_TASK_TABLE_FORMAT } from '../../src/render/tasks.ts';
 import { startFakeDaemon, type FakeDaemon } from '../support/fake-daemon.ts';
+import { objectRoutes } from '../support/object-routes.ts';
 import { fakeIO } from '../support/fakeio.ts';
 import { readGolden } from '../support/golden.ts';
 
@@ -137,7 +138,7 @@ describe('IMAGE without digest (distribution/reference) as docker shows it', () 
 describe('tsw node ps replays docker 28 (fake daemon serving the fixture)', () => {
   let fake: FakeDaemon;
   before(async () => {
-    fake = await startFakeDaemon({ selfID: g.selfID, nodes: g.nodes, services: g.services, tasks: g.tasks });
+    fake = await startFakeDaemon(objectRoutes({ selfID: g.selfID, nodes: g.nodes, services: g.services, tasks: g.tasks }));
   });
   after(() => fake.close());
 

@@ -24,9 +24,9 @@ import {
   DaemonStatusError,
   EngineConnectionError,
   goJSONSyntaxError,
-  goQuote,
 } from '../../src/engine/errors.ts';
 import { compareVersions, MAX_API_VERSION } from '../../src/engine/negotiate.ts';
+import { quote } from '../../src/go/quote.ts';
 import { goEncodeQuery, goEscapeHost, goEscapePath, goPathJoin } from '../../src/engine/transport.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { oracle } from '../support/oracle.ts';
@@ -465,7 +465,7 @@ describe('connection errors', () => {
   });
 
   it('Go quoting', () => {
-    assert.equal(goQuote('a"b\\c\n\x7fé'), '"a\\"b\\\\c\\n\\x7fé"');
+    assert.equal(quote('a"b\\c\n\x7fé'), '"a\\"b\\\\c\\n\\x7fé"');
     assert.equal(compareVersions('1.9', '1.10'), -1);
     assert.equal(compareVersions('1.41', '1.41'), 0);
     assert.equal(goJSONString('a<b>&"\n'), '"a\\u003cb\\u003e\\u0026\\"\\n"');

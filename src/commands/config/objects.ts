@@ -6,14 +6,14 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { goQuote } from '../../cli/flags.ts';
+import { quote } from '../../go/quote.ts';
 import type { Deps } from '../../deps.ts';
 import { goFileError } from '../../engine/errors.ts';
 import { filtersFrom } from '../../engine/filters.ts';
 import { compareVersions } from '../../engine/negotiate.ts';
 import { StatusError } from '../../errors.ts';
 import { kvToMap } from '../../spec/kv.ts';
-import { clientConfig } from '../shared.ts';
+import { clientConfig, writeInspect } from '../shared.ts';
 
 export type ObjectKind = 'config' | 'secret';
 
@@ -141,7 +141,7 @@ export async function runCreate(kind: ObjectKind, opts: CreateOptions, deps: Dep
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       // config wraps the reader's error; secret prints it as is.
-      throw new StatusError(kind === 'config' ? `Error reading content from ${goQuote(opts.file)}: ${msg}` : msg, 1);
+      throw new StatusError(kind === 'config' ? `Error reading content from ${quote(opts.file)}: ${msg}` : msg, 1);
     }
   }
   const { createObject } = await import('../../engine/secrets.ts');
@@ -211,25 +211,18 @@ export async function runInspect(kind: ObjectKind, opts: InspectOptions, deps: D
     return;
   }
 
-  const [{ typed }, { inspectRefs, inspectFailure }] = await Promise.all([
-    import('../../render/typed.ts'),
-    import('../../render/inspect.ts'),
-  ]);
+  const { typed } = await import('../../render/typed.ts');
   const goKind = kind === 'config' ? 'swarm.Config' : 'swarm.Secret';
-  let result;
-  try {
-    result = await inspectRefs(opts.refs, format, async (ref) => {
+  await writeInspect(
+    deps,
+    opts.refs,
+    format,
+    async (ref) => {
       const { value, raw } = await inspectObject(engine, api, ref);
       return { value: typed(goKind, value), raw };
-    });
-  } catch (e) {
-    // runInspect re-wraps the inspector's status 64 into exit 1.
-    if (e instanceof StatusError) throw new StatusError(e.message, 1);
-    throw e;
-  }
-  deps.stdout.write(result.output);
-  const failure = inspectFailure(result);
-  if (failure) throw failure;
+    },
+    1,
+  );
 }
 
 /** RunConfigRemove / runRemove: each ref in turn, printed when removed; errors joined, exit 1. */

@@ -4,6 +4,7 @@ import { addLeaf, minArgs } from '../../cli/define.ts';
 import { INSPECT_FORMAT_HELP } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import type { CommandContext } from '../context.ts';
+import { writeInspect } from '../shared.ts';
 
 export interface InspectOptions {
   readonly names: readonly string[];
@@ -35,17 +36,16 @@ export function register(group: Command, ctx: CommandContext): void {
  * on network.Inspect (raw JSON fallback). A template that does not parse exits 64, as in docker.
  */
 export async function run(opts: InspectOptions, deps: Deps): Promise<void> {
-  const [{ inspectNetwork }, { typed }, { inspectRefs, inspectFailure }] = await Promise.all([
-    import('../../engine/networks.ts'),
-    import('../../render/typed.ts'),
-    import('../../render/inspect.ts'),
-  ]);
+  const [{ inspectNetwork }, { typed }] = await Promise.all([import('../../engine/networks.ts'), import('../../render/typed.ts')]);
   const engine = await deps.engine();
-  const result = await inspectRefs(opts.names, opts.format, async (name) => {
-    const { value, raw } = await inspectNetwork(engine, name, { verbose: opts.verbose });
-    return { value: typed('network.Inspect', value), raw };
-  });
-  deps.stdout.write(result.output);
-  const failure = inspectFailure(result);
-  if (failure) throw failure;
+  await writeInspect(
+    deps,
+    opts.names,
+    opts.format,
+    async (name) => {
+      const { value, raw } = await inspectNetwork(engine, name, { verbose: opts.verbose });
+      return { value: typed('network.Inspect', value), raw };
+    },
+    64,
+  );
 }

@@ -7,7 +7,7 @@
  * (and which of several failing aux-addresses it names) varies from run to run; tsw keeps the
  * order the flags were given.
  */
-import { parseIP } from '../../spec/ip.ts';
+import { type IPNet, ipNetContains, parseCIDR as parseGoCIDR, parseIP } from '../../go/net.ts';
 import type { IPAMConfig } from '../../engine/networks.ts';
 
 export interface IPAMOptions {
@@ -29,56 +29,13 @@ export interface IPAM {
 /** An error createIPAMConfig returns (printed as is, exit 1). */
 export class IPAMError extends Error {}
 
-interface IPNet {
-  readonly ip: number[];
-  readonly mask: number[];
-}
-
 const cidrError = (s: string) => new IPAMError(`invalid CIDR address: ${s}`);
 
-/** net.ParseCIDR: the address (16 bytes) and the network as networkNumberAndMask sees it. */
+/** net.ParseCIDR with Go's error text. */
 function parseCIDR(s: string): { ip: Uint8Array; net: IPNet } {
-  const slash = s.indexOf('/');
-  if (slash < 0) throw cidrError(s);
-  const addr = s.slice(0, slash);
-  const maskText = s.slice(slash + 1);
-  const ip = parseIP(addr);
-  if (ip === undefined) throw cidrError(s);
-  // netip.ParseAddr: Is4 for the dotted form only ("::ffff:1.2.3.4" is an IPv6 address).
-  const is4 = /^[^:]*\./.test(addr);
-  const bits = is4 ? 32 : 128;
-  if (!/^\d+$/.test(maskText) || Number(maskText) > bits) throw cidrError(s);
-  const n = Number(maskText);
-  const mask = Array.from({ length: bits / 8 }, (_, i) => (0xff << (8 - Math.max(0, Math.min(8, n - i * 8)))) & 0xff);
-  const full = [...ip];
-  let netIP = is4 ? full.slice(12) : full;
-  netIP = netIP.map((b, i) => b & (mask[i] ?? 0));
-  return { ip, net: networkNumberAndMask(netIP, mask) };
-}
-
-function to4(ip: number[]): number[] | undefined {
-  if (ip.length === 4) return ip;
-  if (ip.length === 16 && ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff) return ip.slice(12);
-  return undefined;
-}
-
-/** net.networkNumberAndMask. */
-function networkNumberAndMask(ip: number[], mask: number[]): IPNet {
-  const v4 = to4(ip);
-  const nn = v4 ?? ip;
-  const m = mask.length === 16 && nn.length === 4 ? mask.slice(12) : mask;
-  return { ip: nn, mask: m };
-}
-
-/** (*net.IPNet).Contains; an unparsable address (nil IP) is never contained. */
-function contains(net: IPNet, addr: Uint8Array | undefined): boolean {
-  if (addr === undefined) return false;
-  const ip = to4([...addr]) ?? [...addr];
-  if (ip.length !== net.ip.length || net.mask.length !== ip.length) return false;
-  for (let i = 0; i < ip.length; i++) {
-    if (((net.ip[i] ?? 0) & (net.mask[i] ?? 0)) !== ((ip[i] ?? 0) & (net.mask[i] ?? 0))) return false;
-  }
-  return true;
+  const cidr = parseGoCIDR(s);
+  if (cidr === undefined) throw cidrError(s);
+  return cidr;
 }
 
 /** subnetMatches: whether data (an address, or a CIDR's address) lies in subnet. */
@@ -90,7 +47,7 @@ export function subnetMatches(subnet: string, data: string): boolean {
     throw new IPAMError(`invalid subnet: ${(e as Error).message}`);
   }
   const ip = data.includes('/') ? parseCIDR(data).ip : parseIP(data);
-  return contains(net, ip);
+  return ipNetContains(net, ip);
 }
 
 /** createIPAMConfig: one IPAMConfig per subnet, with its range, gateway and aux addresses. */

@@ -5,6 +5,7 @@ import { INSPECT_FORMAT_HELP } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import { StatusError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
+import { writeInspect } from '../shared.ts';
 
 export interface InspectOptions {
   readonly refs: readonly string[];
@@ -58,17 +59,6 @@ export async function run(opts: InspectOptions, deps: Deps): Promise<void> {
   // NewFormat maps "table" and "raw" to the node list formats, used here as inspect templates.
   const { DEFAULT_NODE_TABLE_FORMAT, NODE_RAW_FORMAT } = await import('../../render/nodes.ts');
   const source = format === 'table' ? DEFAULT_NODE_TABLE_FORMAT : format === 'raw' ? NODE_RAW_FORMAT : format;
-  const { inspectRefs, inspectFailure } = await import('../../render/inspect.ts');
-  let result;
-  try {
-    // node's getRef hands back the decoded node only (no raw body), as docker's does.
-    result = await inspectRefs(opts.refs, source, async (ref) => ({ value: typed('swarm.Node', await fetch(ref)) }));
-  } catch (e) {
-    // runInspect re-wraps the inspector's status 64 into exit 1.
-    if (e instanceof StatusError) throw new StatusError(e.message, 1);
-    throw e;
-  }
-  deps.stdout.write(result.output);
-  const failure = inspectFailure(result);
-  if (failure) throw failure;
+  // node's getRef hands back the decoded node only (no raw body), as docker's does.
+  await writeInspect(deps, opts.refs, source, async (ref) => ({ value: typed('swarm.Node', await fetch(ref)) }), 1);
 }

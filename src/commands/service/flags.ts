@@ -5,7 +5,7 @@
  * checks docker's root command runs before RunE: flags annotated with a newer API version.
  */
 import type { FlagSpec, FlagType } from '../../cli/flags.ts';
-import { goQuote } from '../../cli/flags.ts';
+import { quote } from '../../go/quote.ts';
 import type { Deps } from '../../deps.ts';
 import type { Engine } from '../../engine/types.ts';
 import { StatusError } from '../../errors.ts';
@@ -25,7 +25,7 @@ function isZeroDefault(def: ServiceFlagDef, defValue: string): boolean {
  */
 export function logrusWarning(message: string, now: Date): string {
   const plain = /^[A-Za-z0-9\-._/@^+]+$/.test(message);
-  return `time="${rfc3339(now)}" level=warning msg=${plain ? message : goQuote(message)}\n`;
+  return `time="${rfc3339(now)}" level=warning msg=${plain ? message : quote(message)}\n`;
 }
 
 function rfc3339(d: Date): string {

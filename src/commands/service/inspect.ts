@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import type { Engine } from '../../engine/types.ts';
 import { DaemonError, StatusError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { clientConfig } from '../shared.ts';
+import { clientConfig, writeInspect } from '../shared.ts';
 
 export interface InspectOptions {
   readonly refs: readonly string[];
@@ -110,20 +110,7 @@ export async function run(opts: InspectOptions, deps: Deps): Promise<void> {
 
   // NewFormat: any other format loses a leading "raw" ("raw" itself is the JSON default).
   const format = f.startsWith('raw') ? f.slice(3) : f;
-  const [{ inspectRefs, inspectFailure }, { typed }] = await Promise.all([
-    import('../../render/inspect.ts'),
-    import('../../render/typed.ts'),
-  ]);
-  let result;
-  try {
-    // service's getRef hands back the typed service only (no raw body).
-    result = await inspectRefs(opts.refs, format, async (ref) => ({ value: typed('swarm.Service', await getService(engine, ref)) }));
-  } catch (e) {
-    // runInspect re-wraps every error (the parse error's status 64 too) into exit 1.
-    if (e instanceof StatusError) throw new StatusError(e.message, 1);
-    throw e;
-  }
-  deps.stdout.write(result.output);
-  const failure = inspectFailure(result);
-  if (failure) throw failure;
+  const { typed } = await import('../../render/typed.ts');
+  // service's getRef hands back the typed service only (no raw body).
+  await writeInspect(deps, opts.refs, format, async (ref) => ({ value: typed('swarm.Service', await getService(engine, ref)) }), 1);
 }

@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { addLeaf, minArgs } from '../../cli/define.ts';
-import { goQuote } from '../../cli/flags.ts';
+import { quote } from '../../go/quote.ts';
 import type { Deps } from '../../deps.ts';
 import { StatusError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
@@ -51,7 +51,7 @@ function checkScaleArgs(args: readonly string[]): void {
 
 /** strconv.ParseUint(s, 10, 64); the error's text when it fails. */
 function parseUint10(s: string): bigint | string {
-  const quoted = goQuote(s);
+  const quoted = quote(s);
   if (!/^[0-9]+$/.test(s)) return `strconv.ParseUint: parsing ${quoted}: invalid syntax`;
   const n = BigInt(s);
   if (n > 0xffff_ffff_ffff_ffffn) return `strconv.ParseUint: parsing ${quoted}: value out of range`;

@@ -110,7 +110,7 @@ function message(e: unknown): string {
 }
 
 export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
-  const { goQuote } = await import('../../engine/errors.ts');
+  const { quote: goQuote } = await import('../../go/quote.ts');
   // validateStackName (common.go)
   if (opts.namespace.replace(TRIM, '') === '') throw new StatusError(`invalid stack name: ${goQuote(opts.namespace)}`, 1);
   const { loadStack } = await import('./load.ts');

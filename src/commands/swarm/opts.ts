@@ -5,9 +5,10 @@
  * the spec; the others keep the daemon's (or current) value.
  */
 import { readFileSync } from 'node:fs';
-import { type FlagSpec, goQuote } from '../../cli/flags.ts';
+import type { FlagSpec } from '../../cli/flags.ts';
+import { quote } from '../../go/quote.ts';
 import type { FlagValues } from '../../cli/define.ts';
-import { csvFirstRecord } from '../../spec/gocsv.ts';
+import { csvFirstRecord } from '../../go/csv.ts';
 import { parseTCPAddr } from '../../engine/endpoint.ts';
 import { goFileError } from '../../engine/errors.ts';
 import { toBig } from '../../engine/gojson.ts';
@@ -195,7 +196,7 @@ export function incUint64(n: Int | undefined): bigint {
 export function checkAvailability(value: string): string {
   const a = value.toLowerCase();
   if (a === 'active' || a === 'pause' || a === 'drain') return a;
-  throw new StatusError(`invalid availability ${goQuote(value)}, only active, pause and drain are supported`, 1);
+  throw new StatusError(`invalid availability ${quote(value)}, only active, pause and drain are supported`, 1);
 }
 
 // ---------------------------------------------------------------------------------------------

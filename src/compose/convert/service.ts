@@ -3,7 +3,7 @@
  * Pure: the secret and config references arrive already resolved to IDs (see index.ts, which
  * makes docker's SecretList/ConfigList lookups through callbacks).
  */
-import { goQuote } from '../../engine/errors.ts';
+import { quote as goQuote } from '../../go/quote.ts';
 import { parseNanoCPUs } from '../../spec/cpus.ts';
 import type {
   ConfigReference,

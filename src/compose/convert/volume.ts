@@ -4,7 +4,7 @@
  */
 import type { Mount } from '../../spec/types.ts';
 import type { ServiceVolumeConfig, VolumeConfig } from '../types.ts';
-import { goQuote } from '../../engine/errors.ts';
+import { quote as goQuote } from '../../go/quote.ts';
 import { ConvertError } from './errors.ts';
 import { addStackLabel, type Namespace } from './namespace.ts';
 

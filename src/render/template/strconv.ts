@@ -1,12 +1,11 @@
 /**
- * The parts of Go's strconv the engine needs: quoting (Quote, QuoteRune, CanBackquote),
- * unquoting template literals, Go-syntax integer/float parsing, and float formatting with
- * Go's exact rounding (round-half-even on the exact binary value, shortest round-trip digits).
+ * The parts of Go's strconv the template engine needs: unquoting template literals and float
+ * formatting with Go's exact rounding (round-half-even on the exact binary value, shortest
+ * round-trip digits). Quoting and number parsing are src/go/'s, re-exported here for the
+ * template's modules.
  */
-import { isGraphic, isPrint } from './unicode.ts';
+import { ok, parseGoFloat, parseGoInt, parseGoUint } from '../../go/strconv.ts';
 import { fromBytes, toBytes } from './utf8.ts';
-
-const LOWER_HEX = '0123456789abcdef';
 
 /** strconv's ErrSyntax message. */
 export class SyntaxError extends Error {
@@ -16,98 +15,7 @@ export class SyntaxError extends Error {
   }
 }
 
-function appendEscapedRune(out: string[], r: number, quote: number, asciiOnly: boolean, graphicOnly: boolean): void {
-  if (r === quote || r === 0x5c) {
-    out.push('\\', String.fromCodePoint(r));
-    return;
-  }
-  if (asciiOnly) {
-    if (r < 0x80 && isPrint(r)) {
-      out.push(String.fromCodePoint(r));
-      return;
-    }
-  } else if (isPrint(r) || (graphicOnly && isGraphic(r))) {
-    out.push(String.fromCodePoint(r));
-    return;
-  }
-  switch (r) {
-    case 0x07:
-      out.push('\\a');
-      return;
-    case 0x08:
-      out.push('\\b');
-      return;
-    case 0x0c:
-      out.push('\\f');
-      return;
-    case 0x0a:
-      out.push('\\n');
-      return;
-    case 0x0d:
-      out.push('\\r');
-      return;
-    case 0x09:
-      out.push('\\t');
-      return;
-    case 0x0b:
-      out.push('\\v');
-      return;
-    default:
-      break;
-  }
-  if (r < 0x20 || r === 0x7f) {
-    out.push('\\x', LOWER_HEX[r >> 4] ?? '0', LOWER_HEX[r & 0xf] ?? '0');
-    return;
-  }
-  if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) r = 0xfffd;
-  if (r < 0x10000) {
-    out.push('\\u', r.toString(16).padStart(4, '0'));
-    return;
-  }
-  out.push('\\U', r.toString(16).padStart(8, '0'));
-}
-
-function quoteWith(s: string, quote: number, asciiOnly: boolean, graphicOnly: boolean): string {
-  const out: string[] = [String.fromCharCode(quote)];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0xfffd;
-    appendEscapedRune(out, cp, quote, asciiOnly, graphicOnly);
-  }
-  out.push(String.fromCharCode(quote));
-  return out.join('');
-}
-
-/** strconv.Quote. */
-export function quote(s: string): string {
-  return quoteWith(s, 0x22, false, false);
-}
-
-/** strconv.QuoteToASCII. */
-export function quoteToASCII(s: string): string {
-  return quoteWith(s, 0x22, true, false);
-}
-
-/** strconv.QuoteRune (invalid runes become U+FFFD). */
-export function quoteRune(r: number, asciiOnly = false): string {
-  if (r > 0x10ffff || r < 0 || (r >= 0xd800 && r <= 0xdfff)) r = 0xfffd;
-  const out: string[] = ["'"];
-  appendEscapedRune(out, r, 0x27, asciiOnly, false);
-  out.push("'");
-  return out.join('');
-}
-
-/** strconv.CanBackquote. */
-export function canBackquote(s: string): boolean {
-  for (const ch of s) {
-    const r = ch.codePointAt(0) ?? 0;
-    if (r >= 0x80) {
-      if (r === 0xfeff || (r >= 0xd800 && r <= 0xdfff)) return false;
-      continue;
-    }
-    if ((r < 0x20 && r !== 0x09) || r === 0x60 || r === 0x7f) return false;
-  }
-  return true;
-}
+export { canBackquote, quote, quoteRune, quoteToASCII } from '../../go/quote.ts';
 
 function hexVal(c: string | undefined): number {
   if (c === undefined) return -1;
@@ -206,128 +114,19 @@ export function unquote(lit: string): string {
   return hasRawByte ? fromBytes(out) : new TextDecoder().decode(out);
 }
 
-function underscoreOK(s: string): boolean {
-  let saw = '^';
-  let i = 0;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1] ?? '')) {
-    i = 2;
-    saw = '0';
-    hex = s[1] === 'x' || s[1] === 'X';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i] ?? '';
-    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
+/** strconv.ParseUint(s, 0, 64) for a template number; undefined on any error. */
+export function parseUint0(s: string): bigint | undefined {
+  return ok(parseGoUint(s, 0, 64));
 }
 
-const MAX_UINT64 = (1n << 64n) - 1n;
-const MAX_INT64 = (1n << 63n) - 1n;
-
-/** strconv.ParseUint(s, 0, 64); undefined on any error. */
-export function parseUint0(s0: string): bigint | undefined {
-  if (s0 === '') return undefined;
-  let s = s0;
-  let base = 10n;
-  let digits = '0123456789';
-  if (s[0] === '0') {
-    const p = (s[1] ?? '').toLowerCase();
-    if (s.length >= 3 && p === 'b') {
-      base = 2n;
-      digits = '01';
-      s = s.slice(2);
-    } else if (s.length >= 3 && p === 'o') {
-      base = 8n;
-      digits = '01234567';
-      s = s.slice(2);
-    } else if (s.length >= 3 && p === 'x') {
-      base = 16n;
-      digits = '0123456789abcdef';
-      s = s.slice(2);
-    } else {
-      base = 8n;
-      digits = '01234567';
-      s = s.slice(1);
-    }
-  }
-  let n = 0n;
-  let underscores = false;
-  for (const ch of s) {
-    if (ch === '_') {
-      underscores = true;
-      continue;
-    }
-    const d = digits.indexOf(ch.toLowerCase());
-    if (d < 0) return undefined;
-    n = n * base + BigInt(d);
-    if (n > MAX_UINT64) return undefined;
-  }
-  if (underscores && !underscoreOK(s0)) return undefined;
-  return n;
-}
-
-/** strconv.ParseInt(s, 0, 64); undefined on any error. */
+/** strconv.ParseInt(s, 0, 64) for a template number; undefined on any error. */
 export function parseInt0(s: string): bigint | undefined {
-  if (s === '') return undefined;
-  let neg = false;
-  let body = s;
-  if (s[0] === '+' || s[0] === '-') {
-    neg = s[0] === '-';
-    body = s.slice(1);
-  }
-  const u = parseUint0(body);
-  if (u === undefined) return undefined;
-  if (!neg && u > MAX_INT64) return undefined;
-  if (neg && u > MAX_INT64 + 1n) return undefined;
-  return neg ? -u : u;
+  return ok(parseGoInt(s, 0, 64));
 }
 
-/** strconv.ParseFloat(s, 64) for the decimal syntax a template number can have. */
+/** strconv.ParseFloat(s, 64) for a template number; undefined on any error. */
 export function parseFloat64(s: string): number | undefined {
-  if (s.includes('_')) {
-    if (!underscoreOK(s)) return undefined;
-    s = s.replaceAll('_', '');
-  }
-  if (/^[+-]?0[xX]/.test(s)) return parseHexFloat(s);
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
-  const v = Number(s);
-  if (!Number.isFinite(v)) return undefined; // out of range
-  return v;
-}
-
-function parseHexFloat(s: string): number | undefined {
-  const m = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?$/.exec(s);
-  if (!m) return undefined;
-  const intPart = m[2] ?? '';
-  const frac = m[3] ?? '';
-  if (intPart === '' && frac === '') return undefined;
-  if (m[4] === undefined) {
-    if (m[3] !== undefined) return undefined;
-    const v = parseInt(intPart, 16);
-    return m[1] === '-' ? -v : v;
-  }
-  let v = 0;
-  for (const c of intPart) v = v * 16 + hexVal(c);
-  let scale = 1 / 16;
-  for (const c of frac) {
-    v += hexVal(c) * scale;
-    scale /= 16;
-  }
-  v *= 2 ** Number(m[4]);
-  if (!Number.isFinite(v)) return undefined;
-  return m[1] === '-' ? -v : v;
+  return ok(parseGoFloat(s, 64));
 }
 
 /** A decimal digit string d (no leading zeros unless empty) with decimal point position dp. */
@@ -336,6 +135,7 @@ interface Decimal {
   dp: number;
 }
 
+const LOWER_HEX = '0123456789abcdef';
 const f64 = new DataView(new ArrayBuffer(8));
 
 function floatBits(v: number): { neg: boolean; mant: bigint; exp: number } {

@@ -1,7 +1,8 @@
 /**
- * Go's net.ParseIP / IP.String (Go 1.24, on netip.ParseAddr) and net.SplitHostPort, for the
- * flag validators that use them: `--dns` (opts.ValidateIPAddress), `--host`
- * (opts.ValidateExtraHost) and the host-IP part of `--publish` (go-connections nat).
+ * Go's net.ParseIP / IP.String (Go 1.24, on netip.ParseAddr), net.ParseCIDR with
+ * (*IPNet).String and Contains, and net.SplitHostPort: the one copy for the flag validators
+ * (`--dns`, `--host`, the host IP of `--publish`), pflag's ipNetSlice flags
+ * (`--default-addr-pool`) and `network create`'s IPAM flags.
  */
 
 function parseIPv4Fields(s: string, out: number[]): boolean {
@@ -110,8 +111,9 @@ function isV4InV6(ip: Uint8Array): boolean {
   return ip[10] === 0xff && ip[11] === 0xff;
 }
 
-/** net.IP.String for a 16-byte address: dotted IPv4 for v4-mapped, else RFC 5952 IPv6. */
+/** net.IP.String for a 4- or 16-byte address: dotted IPv4 for v4-mapped, else RFC 5952 IPv6. */
 export function ipString(ip: Uint8Array): string {
+  if (ip.length === 4) return ip.join('.');
   if (isV4InV6(ip)) return `${ip[12]}.${ip[13]}.${ip[14]}.${ip[15]}`;
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(((ip[i] ?? 0) << 8) | (ip[i + 1] ?? 0));
@@ -142,6 +144,100 @@ export function ipString(ip: Uint8Array): string {
     out += (groups[i] ?? 0).toString(16);
   }
   return out;
+}
+
+/** A net.IPNet: the network number and its mask (4 or 16 bytes each). */
+export interface IPNet {
+  readonly ip: Uint8Array;
+  readonly mask: Uint8Array;
+}
+
+/**
+ * net.ParseCIDR: the address (16 bytes) and its network, or undefined where Go errors
+ * (no mask, a bad address, a zone, a mask that is not a decimal prefix length in range).
+ */
+export function parseCIDR(s: string): { ip: Uint8Array; net: IPNet } | undefined {
+  const slash = s.indexOf('/');
+  if (slash < 0) return undefined;
+  const addr = s.slice(0, slash);
+  const maskText = s.slice(slash + 1);
+  const ip = parseIP(addr);
+  if (ip === undefined) return undefined;
+  // netip.ParseAddr: Is4 for the dotted form only ("::ffff:1.2.3.4" is an IPv6 address).
+  const bits = /^[^.:%]*\./.test(addr) ? 32 : 128;
+  if (!/^\d+$/.test(maskText) || Number(maskText) > bits) return undefined;
+  const ones = Number(maskText);
+  const mask = Uint8Array.from({ length: bits / 8 }, (_, i) => (0xff << (8 - Math.max(0, Math.min(8, ones - i * 8)))) & 0xff);
+  // IP.Mask: a 4-byte mask takes the IPv4 part of the 16-byte address.
+  const base = bits === 32 ? ip.subarray(12) : ip;
+  return { ip, net: { ip: base.map((b, i) => b & (mask[i] ?? 0)), mask } };
+}
+
+/** IP.To4: the 4-byte form of an IPv4 or v4-mapped address. */
+function to4(ip: Uint8Array): Uint8Array | undefined {
+  if (ip.length === 4) return ip;
+  if (ip.length === 16 && isV4InV6(ip)) return ip.subarray(12);
+  return undefined;
+}
+
+/** net.networkNumberAndMask. */
+function networkNumberAndMask(n: IPNet): IPNet | undefined {
+  let ip = to4(n.ip);
+  if (ip === undefined) {
+    ip = n.ip;
+    if (ip.length !== 16) return undefined;
+  }
+  let mask = n.mask;
+  if (mask.length === 4) {
+    if (ip.length !== 4) return undefined;
+  } else if (mask.length === 16) {
+    if (ip.length === 4) mask = mask.subarray(12);
+  } else {
+    return undefined;
+  }
+  return { ip, mask };
+}
+
+/** IPMask.Size's ones for a canonical mask, -1 for any other. */
+function simpleMaskLength(mask: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) {
+    const v = mask[i] ?? 0;
+    if (v === 0xff) {
+      n += 8;
+      continue;
+    }
+    let b = v;
+    while (b & 0x80) {
+      n++;
+      b = (b << 1) & 0xff;
+    }
+    if (b !== 0) return -1;
+    for (let j = i + 1; j < mask.length; j++) if ((mask[j] ?? 0) !== 0) return -1;
+    break;
+  }
+  return n;
+}
+
+/** (*IPNet).String: "10.1.0.0/16", "2001:db8::/32"; a non-canonical mask in hex. */
+export function ipNetString(n: IPNet): string {
+  const nm = networkNumberAndMask(n);
+  if (nm === undefined) return '<nil>';
+  const len = simpleMaskLength(nm.mask);
+  const mask = len < 0 ? [...nm.mask].map((b) => b.toString(16).padStart(2, '0')).join('') : String(len);
+  return `${ipString(nm.ip)}/${mask}`;
+}
+
+/** (*IPNet).Contains; an unparsable address (nil IP) is never contained. */
+export function ipNetContains(n: IPNet, addr: Uint8Array | undefined): boolean {
+  const nm = networkNumberAndMask(n);
+  if (addr === undefined || nm === undefined) return false;
+  const ip = to4(addr) ?? addr;
+  if (ip.length !== nm.ip.length) return false;
+  for (let i = 0; i < ip.length; i++) {
+    if (((nm.ip[i] ?? 0) & (nm.mask[i] ?? 0)) !== ((ip[i] ?? 0) & (nm.mask[i] ?? 0))) return false;
+  }
+  return true;
 }
 
 /** Go's net.AddrError text: `address X: why`. */

@@ -1,16 +1,13 @@
 /**
- * A daemon that replays what the lab answered docker (test/golden/spec/*.json, recorded by
+ * Routes of the fake daemon (fake-daemon.ts) that replay what the lab answered docker (test/golden/spec/*.json, recorded by
  * test/capture/spec.mjs through a proxy), for running tsw on the same cases in-process: each
  * request gets the recorded answer to the same method and URL (in order), the service under
  * update its recorded `GET /services/{name}` body, and requests the recording kept no answer
  * for (the error cases record only method, URL and status) an answer built from the lab's
- * objects (network, secret and config IDs) or docker's error text. Every request except
- * /_ping is recorded, with its body and X-Registry-Auth header, for comparing with docker's.
+ * objects (network, secret and config IDs) or docker's error text. `recorded` turns what the
+ * fake daemon saw into the recording's shape, for comparing with docker's requests.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { FakeOptions, SeenRequest } from './fake-daemon.ts';
 
 export interface Recorded {
   method: string;
@@ -44,10 +41,15 @@ export interface ReplayScript {
   readonly distribution?: ReadonlyMap<string, string>;
 }
 
-export interface ReplayDaemon {
-  readonly host: string;
-  readonly requests: Recorded[];
-  close(): Promise<void>;
+/** A request the fake daemon saw, as the recording keeps it (no empty body). */
+export function recorded(r: SeenRequest): Recorded {
+  return {
+    method: r.method,
+    url: r.url,
+    status: r.status,
+    ...(r.body !== '' ? { body: r.body } : {}),
+    ...(r.auth !== undefined ? { registryAuth: r.auth } : {}),
+  };
 }
 
 function daemonMessage(stderr: string): string {
@@ -55,10 +57,7 @@ function daemonMessage(stderr: string): string {
   return line.slice('Error response from daemon: '.length);
 }
 
-export async function startReplayDaemon(script: ReplayScript): Promise<ReplayDaemon> {
-  const dir = mkdtempSync(join(tmpdir(), 'tsw-replay-'));
-  const socket = join(dir, 'docker.sock');
-  const requests: Recorded[] = [];
+export function replayRoutes(script: ReplayScript): FakeOptions {
   const used = new Set<number>();
 
   const synthesize = (method: string, url: string): { status: number; body: string } => {
@@ -93,26 +92,9 @@ export async function startReplayDaemon(script: ReplayScript): Promise<ReplayDae
     return { status: 404, body: JSON.stringify({ message: `page not found: ${method} ${path}` }) };
   };
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = req.url ?? '';
-      const method = req.method ?? '';
-      if (url === '/_ping') {
-        res.writeHead(200, { 'Api-Version': script.apiVersion, Ostype: 'linux', 'Docker-Experimental': 'false', Swarm: 'active/manager' });
-        res.end(method === 'HEAD' ? undefined : 'OK');
-        return;
-      }
-      const body = Buffer.concat(chunks).toString('utf8');
-      const auth = req.headers['x-registry-auth'];
-      requests.push({
-        method,
-        url,
-        status: 0,
-        ...(body !== '' ? { body } : {}),
-        ...(typeof auth === 'string' ? { registryAuth: auth } : {}),
-      });
+  return {
+    ping: () => ({ 'Api-Version': script.apiVersion }),
+    route({ method, url }) {
       let status: number;
       let text: string;
       const i = script.recorded.findIndex((r, k) => !used.has(k) && r.method === method && r.url === url);
@@ -126,23 +108,7 @@ export async function startReplayDaemon(script: ReplayScript): Promise<ReplayDae
       } else {
         ({ status, body: text } = synthesize(method, url));
       }
-      const last = requests[requests.length - 1];
-      if (last) last.status = status;
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(text);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(socket, resolve));
-  return {
-    host: `unix://${socket}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-      }),
+      return { status, text, headers: { 'Content-Type': 'application/json' } };
+    },
   };
 }

@@ -1,66 +1,134 @@
 /**
- * The parts of Go's strconv that service flag values go through, with Go's acceptance rules and
- * `*strconv.NumError` texts (`strconv.ParseUint: parsing "x": invalid syntax`):
- * ParseUint/ParseInt with an explicit base (ports, tmpfs-mode, ulimits), Atoi, and ParseFloat
- * (go-units sizes, `--update-max-failure-ratio`). Base-0 parsing (`0x…`, `0o…`, leading `0`)
- * is `parseGoUint`/`parseGoInt64` in src/cli/flags.ts.
+ * Go's strconv number and bool parsing, with Go's acceptance rules and `*strconv.NumError`
+ * texts (`strconv.ParseUint: parsing "x": invalid syntax`): ParseUint/ParseInt for base 0
+ * (prefixes 0b/0o/0x/0, underscores) and bases 2…36, Atoi, ParseBool, ParseFloat. One copy for
+ * every layer that parses what docker parses with strconv: pflag values (src/cli/flags.ts),
+ * service spec values (src/spec/) and template number literals (src/render/template/). It
+ * lives in src/go/ because it is none of theirs: it imports nothing of tsw but Quote.
  */
-import { NumError, parseGoInt64, parseGoUint } from '../cli/flags.ts';
+import { quote } from './quote.ts';
 
-export { NumError, parseGoInt64, parseGoUint };
-
-function lower(c: string): string {
-  return c >= 'A' && c <= 'Z' ? String.fromCharCode(c.charCodeAt(0) + 32) : c;
-}
-
-/**
- * strconv.ParseUint(s, base, bitSize) for base 2…36 (no prefixes, no underscores).
- * Returns the value or a NumError (`fn` names the function in the message).
- */
-export function parseUintBase(s: string, base: number, bitSize: number, fn = 'ParseUint'): bigint | NumError {
-  if (s === '') return new NumError(fn, s, false);
-  const maxVal = (1n << BigInt(bitSize)) - 1n;
-  const b = BigInt(base);
-  let n = 0n;
-  for (const c of s) {
-    let d: number;
-    if (c >= '0' && c <= '9') d = c.charCodeAt(0) - 48;
-    else if (lower(c) >= 'a' && lower(c) <= 'z' && c.length === 1) d = lower(c).charCodeAt(0) - 87;
-    else return new NumError(fn, s, false);
-    if (d >= base) return new NumError(fn, s, false);
-    // Go returns the range error as soon as the value overflows, before looking further.
-    n = n * b + BigInt(d);
-    if (n > maxVal) return new NumError(fn, s, true);
+/** strconv.NumError: `strconv.ParseUint: parsing "x": invalid syntax` (or `value out of range`). */
+export class NumError extends Error {
+  constructor(
+    readonly fn: string,
+    readonly num: string,
+    readonly range: boolean,
+  ) {
+    super(`strconv.${fn}: parsing ${quote(num)}: ${range ? 'value out of range' : 'invalid syntax'}`);
   }
-  return n;
-}
-
-/** strconv.ParseInt(s, 10, bitSize). */
-export function parseIntBase10(s: string, bitSize = 64, fn = 'ParseInt'): bigint | NumError {
-  if (s === '') return new NumError(fn, s, false);
-  let body = s;
-  let neg = false;
-  if (body[0] === '+' || body[0] === '-') {
-    neg = body[0] === '-';
-    body = body.slice(1);
-  }
-  const un = parseUintBase(body, 10, bitSize, fn);
-  if (un instanceof NumError && !un.range) return new NumError(fn, s, false);
-  const cutoff = 1n << BigInt(bitSize - 1);
-  const u = un instanceof NumError ? cutoff * 2n : un;
-  if (!neg && u >= cutoff) return new NumError(fn, s, true);
-  if (neg && u > cutoff) return new NumError(fn, s, true);
-  return neg ? -u : u;
-}
-
-/** strconv.Atoi(s): base 10, 64-bit int, errors always name `Atoi`. */
-export function atoi(s: string): bigint | NumError {
-  return parseIntBase10(s, 64, 'Atoi');
 }
 
 /** The text of a NumError's wrapped error (`numErr.Err`): "invalid syntax" or "value out of range". */
 export function numErrReason(e: NumError): string {
   return e.range ? 'value out of range' : 'invalid syntax';
+}
+
+/** Go's lower() of strconv: ASCII letters only. */
+function lower(c: string): string {
+  return c >= 'A' && c <= 'Z' ? String.fromCharCode(c.charCodeAt(0) + 32) : c;
+}
+
+/** strconv.ParseBool (undefined where Go returns ErrSyntax). */
+export function parseGoBool(text: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+  return undefined;
+}
+
+/** strconv.underscoreOK: underscores only between digits (or after a base prefix). */
+function underscoreOK(s0: string): boolean {
+  let saw = '^';
+  let i = 0;
+  let s = s0;
+  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
+  let hex = false;
+  if (s.length >= 2 && s[0] === '0' && 'box'.includes(lower(s[1] ?? ''))) {
+    i = 2;
+    saw = '0';
+    hex = lower(s[1] ?? '') === 'x';
+  }
+  for (; i < s.length; i++) {
+    const c = s[i] ?? '';
+    if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
+      saw = '0';
+      continue;
+    }
+    if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+      continue;
+    }
+    if (saw === '_') return false;
+    saw = '!';
+  }
+  return saw !== '_';
+}
+
+/**
+ * strconv.ParseUint(s, base, bitSize): base 0 reads a prefix (0b, 0o, 0x, or 0 for octal) and
+ * allows underscores between digits; bases 2…36 take bare digits. Go reports a range error
+ * as soon as the value overflows, before looking further. `fn` names the function in the
+ * error (ParseInt and Atoi report their own names).
+ */
+export function parseGoUint(s0: string, base: number, bitSize: number, fn = 'ParseUint'): bigint | NumError {
+  if (s0 === '') return new NumError(fn, s0, false);
+  const base0 = base === 0;
+  let s = s0;
+  if (base0) {
+    base = 10;
+    if (s[0] === '0') {
+      const p = lower(s[1] ?? '');
+      if (s.length >= 3 && p === 'b') (base = 2), (s = s.slice(2));
+      else if (s.length >= 3 && p === 'o') (base = 8), (s = s.slice(2));
+      else if (s.length >= 3 && p === 'x') (base = 16), (s = s.slice(2));
+      else (base = 8), (s = s.slice(1));
+    }
+  }
+  const maxVal = (1n << BigInt(bitSize)) - 1n;
+  const b = BigInt(base);
+  let n = 0n;
+  let underscores = false;
+  for (const c of s) {
+    let d: number;
+    if (c === '_' && base0) {
+      underscores = true;
+      continue;
+    } else if (c >= '0' && c <= '9') d = c.charCodeAt(0) - 48;
+    else if (lower(c) >= 'a' && lower(c) <= 'z' && c.length === 1) d = lower(c).charCodeAt(0) - 87;
+    else return new NumError(fn, s0, false);
+    if (d >= base) return new NumError(fn, s0, false);
+    n = n * b + BigInt(d);
+    if (n > maxVal) return new NumError(fn, s0, true);
+  }
+  if (underscores && !underscoreOK(s0)) return new NumError(fn, s0, false);
+  return n;
+}
+
+/** strconv.ParseInt(s, base, bitSize): an optional sign, then ParseUint's rules. */
+export function parseGoInt(s0: string, base: number, bitSize: number, fn = 'ParseInt'): bigint | NumError {
+  if (s0 === '') return new NumError(fn, s0, false);
+  let s = s0;
+  let neg = false;
+  if (s[0] === '+') s = s.slice(1);
+  else if (s[0] === '-') (neg = true), (s = s.slice(1));
+  const un = parseGoUint(s, base, bitSize, fn);
+  if (un instanceof NumError && !un.range) return new NumError(fn, s0, false);
+  const cutoff = 1n << BigInt(bitSize - 1);
+  const u = un instanceof NumError ? cutoff * 2n - 1n : un;
+  if (!neg && u >= cutoff) return new NumError(fn, s0, true);
+  if (neg && u > cutoff) return new NumError(fn, s0, true);
+  return neg ? -u : u;
+}
+
+/** strconv.Atoi(s): base 10, 64-bit int, errors always name `Atoi`. */
+export function atoi(s: string): bigint | NumError {
+  return parseGoInt(s, 10, 64, 'Atoi');
+}
+
+/** A parse result as a value, or undefined on any error. */
+export function ok<T>(r: T | NumError): T | undefined {
+  return r instanceof NumError ? undefined : r;
 }
 
 function commonPrefixLenIgnoreCase(s: string, prefix: string): number {
@@ -96,35 +164,6 @@ function special(s: string): { value: number; n: number } | undefined {
   }
   if ((c === 'n' || c === 'N') && commonPrefixLenIgnoreCase(t, 'nan') === 3) return { value: NaN, n: 3 };
   return undefined;
-}
-
-/** strconv.underscoreOK: underscores only between digits (or after a base prefix). */
-function underscoreOK(s0: string): boolean {
-  let saw = '^';
-  let i = 0;
-  let s = s0;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && 'box'.includes(lower(s[1] ?? ''))) {
-    i = 2;
-    saw = '0';
-    hex = lower(s[1] ?? '') === 'x';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i] ?? '';
-    if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
 }
 
 /**
@@ -199,7 +238,7 @@ function readFloat(s: string): { n: number; value: number } | undefined {
   if (hex) {
     const [ip = '', fp = ''] = mant.split('.');
     let m = 0;
-    for (const c of ip + fp) m = m * 16 + parseInt(c, 16);
+    for (const c of ip + fp) m = m * 16 + Number.parseInt(c, 16);
     value = m * 2 ** (exp - 4 * fp.length);
   } else {
     value = Number(`${mant.startsWith('.') ? '0' : ''}${mant}${expText !== '' || exp !== 0 ? `e${exp}` : ''}`);

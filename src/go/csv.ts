@@ -3,15 +3,15 @@
  * LazyQuotes off, TrimLeadingSpace off), returning the first record. docker reads `--mount`,
  * `--publish`, `--network`, `--secret` and `--config` values with it, and its errors reach the
  * user verbatim (`parse error on line 1, column 4: bare " in non-quoted-field`). Columns are
- * 1-based byte offsets (Go ≥ 1.17). Empty input (or only empty lines) is Go's `EOF`.
+ * 1-based byte offsets (Go ≥ 1.17). Empty input (or only empty lines) is Go's `EOF`. The
+ * engine reads DOCKER_CUSTOM_HEADERS with it too.
  */
-import { SpecValueError } from './errors.ts';
 
 const ERR_BARE_QUOTE = 'bare " in non-quoted-field';
 const ERR_QUOTE = 'extraneous or missing " in quoted-field';
 
-/** Reads the first CSV record of `text`. Throws SpecValueError with Go's message. */
-export function csvFirstRecord(text: string): string[] {
+/** Reads the first CSV record of `text`. Throws an `ErrorClass` (the spec's SpecValueError) with Go's message. */
+export function csvFirstRecord(text: string, ErrorClass: new (message: string) => Error = Error): string[] {
   // Work on the UTF-8 bytes, one latin1 code unit per byte, so offsets are byte offsets.
   const src = Buffer.from(text, 'utf8').toString('latin1');
   let off = 0;
@@ -34,15 +34,15 @@ export function csvFirstRecord(text: string): string[] {
   let eof = false;
   for (;;) {
     ({ line, eof } = readLine());
-    if (eof) throw new SpecValueError('EOF');
+    if (eof) throw new ErrorClass('EOF');
     if (line.length === lengthNL(line)) continue;
     break;
   }
   const recLine = numLine;
   const fields: string[] = [];
   let pos = { line: numLine, col: 1 };
-  const parseError = (l: number, col: number, what: string): SpecValueError =>
-    new SpecValueError(
+  const parseError = (l: number, col: number, what: string): Error =>
+    new ErrorClass(
       recLine !== l ? `record on line ${recLine}; parse error on line ${l}, column ${col}: ${what}` : `parse error on line ${l}, column ${col}: ${what}`,
     );
 

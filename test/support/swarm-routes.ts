@@ -1,33 +1,11 @@
 /**
- * A scripted Engine API on a unix socket, for the swarm commands: it answers /_ping, /info,
- * /swarm, /swarm/init|join|leave|update|unlock|unlockkey and /nodes from a fixture, and records
- * every request (method, URL, body). test/capture/swarm.mjs points the docker client at it
- * and stores docker's output and requests as goldens; the unit tests point tsw at it and
- * compare both. Nothing here is docker's output: only the daemon's side is scripted.
+ * Routes of the fake daemon (fake-daemon.ts) for the swarm commands: it answers /info, /swarm,
+ * /swarm/init|join|leave|update|unlock|unlockkey and /nodes from a scenario.
+ * test/capture/swarm.mjs points the docker client at it and stores docker's output and requests
+ * as goldens; the unit tests point tsw at it and compare both. Nothing here is docker's output:
+ * only the daemon's side is scripted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-export interface RecordedRequest {
-  readonly method: string;
-  readonly url: string;
-  readonly body: string;
-}
-
-/** A canned reply for one route ("POST /swarm/init"): status and JSON body (or raw text). */
-export interface Reply {
-  readonly status: number;
-  readonly json?: unknown;
-  readonly text?: string;
-}
-
-export interface SwarmDaemon {
-  readonly host: string;
-  readonly requests: RecordedRequest[];
-  close(): Promise<void>;
-}
+import type { FakeOptions, Reply } from './fake-daemon.ts';
 
 export const TRUST_ROOT =
   '-----BEGIN CERTIFICATE-----\nMIIBajCCARCgAwIBAgIUeT4Hyt9pORK0FMUbkMZNpw6Ys5cwCgYIKoZIzj0EAwIw\nEzERMA8GA1UEAxMIc3dhcm0tY2EwHhcNMjYxMTIxMjEzNjAwWhcNNDYxMTE2MjEz\nNjAwWjATMREwDwYDVQQDEwhzd2FybS1jYTBZMBMGByqGSM49AgEGCCqGSM49AwEH\nA0IABFk2DxnACjqJ0vI1JUmYIBIKCG0E6OMnKuvOdOq+RyKJj5gvT6YDAbMXzHNj\nVWkKzUK5oDeMrJr3tEA7iJ6vbXyjQjBAMA4GA1UdDwEB/wQEAwIBBjAPBgNVHRMB\nAf8EBTADAQH/MB0GA1UdDgQWBBRiqGD3v4/xMpy9vFyOvqvQY1kK6DAKBggqhkjO\nPQQDAgNIADBFAiEAsL9k9GwUYPsa9ZPZ9yqcZMhhZVz7Ug7IxQw9d5rIxUQCIGU8\nN1YAgxk7bsxLYS3sN3pGUdCRnL9FXk5nqXIZ8t2u\n-----END CERTIFICATE-----\n';
@@ -109,15 +87,7 @@ export interface Scenario {
   readonly rotation?: ReadonlyArray<{ readonly certsRight: number; readonly rootsRight: number; readonly total: number; readonly inProgress: boolean }>;
 }
 
-/** JSON.stringify that writes bigints as numbers. */
-function toJSON(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `__big__${x}` : x)).replace(/"__big__(-?\d+)"/g, '$1');
-}
-
-export async function startSwarmDaemon(scenario: Scenario): Promise<SwarmDaemon> {
-  const dir = mkdtempSync(join(tmpdir(), 'tsw-swarm-fake-'));
-  const socket = join(dir, 'docker.sock');
-  const requests: RecordedRequest[] = [];
+export function swarmRoutes(scenario: Scenario): FakeOptions {
   const counters = new Map<string, number>();
   const state = scenario.state ?? 'active';
   const manager = scenario.manager ?? true;
@@ -175,46 +145,11 @@ export async function startSwarmDaemon(scenario: Scenario): Promise<SwarmDaemon>
     }
   };
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = req.url ?? '';
-      const method = req.method ?? '';
-      if (url === '/_ping') {
-        res.writeHead(200, {
-          'Api-Version': '1.41',
-          Ostype: 'linux',
-          'Docker-Experimental': 'false',
-          Swarm: state === 'inactive' ? 'inactive' : `${state}/${manager ? 'manager' : 'worker'}`,
-          'Content-Type': 'text/plain; charset=utf-8',
-        });
-        res.end(method === 'HEAD' ? undefined : 'OK');
-        return;
-      }
-      requests.push({ method, url, body: Buffer.concat(chunks).toString('utf8') });
-      const path = url.replace(/^\/v[\d.]+/, '').replace(/\?.*$/, '');
-      const reply = route(method, path);
-      if (reply.json !== undefined) {
-        res.writeHead(reply.status, { 'Content-Type': 'application/json' });
-        res.end(`${toJSON(reply.json)}\n`);
-      } else {
-        res.writeHead(reply.status, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end(reply.text ?? '');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(socket, resolve));
   return {
-    host: `unix://${socket}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-      }),
+    route: ({ method, path }) => route(method, path),
+    ping: () => ({
+      Swarm: state === 'inactive' ? 'inactive' : `${state}/${manager ? 'manager' : 'worker'}`,
+      'Content-Type': 'text/plain; charset=utf-8',
+    }),
   };
 }
