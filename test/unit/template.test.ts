@@ -27,12 +27,12 @@ import {
   marshalJSON,
   parseDockerTemplate,
   parseTemplate,
-  quote,
   sprint,
   sprintf,
   sprintln,
   typeName,
 } from '../../src/render/template/index.ts';
+import { quote } from '../../src/go/quote.ts';
 
 const run = (src: string, data: unknown = {}): string => parseDockerTemplate(src).execute(data);
 const fail = (src: string, data: unknown = {}): string => {

@@ -45,7 +45,7 @@ export type { MissingKey } from './exec.ts';
 export { sprint, sprintln, FAKE_ADDRESS } from './print.ts';
 export { sprintf } from './printf.ts';
 export { marshalJSON, jsonString, compactJSON, decodeJSONUseNumber, JSONNumber } from './json.ts';
-export { formatFloat, quote } from './strconv.ts';
+export { formatFloat } from './strconv.ts';
 export {
   GoNumber,
   GoNil,

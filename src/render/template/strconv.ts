@@ -1,8 +1,7 @@
 /**
  * The parts of Go's strconv the template engine needs: unquoting template literals and float
  * formatting with Go's exact rounding (round-half-even on the exact binary value, shortest
- * round-trip digits). Quoting and number parsing are src/go/'s, re-exported here for the
- * template's modules.
+ * round-trip digits). Quoting and number parsing are src/go/'s (quote.ts, strconv.ts).
  */
 import { ok, parseGoFloat, parseGoInt, parseGoUint } from '../../go/strconv.ts';
 import { fromBytes, toBytes } from './utf8.ts';
@@ -14,8 +13,6 @@ export class SyntaxError extends Error {
     this.name = 'SyntaxError';
   }
 }
-
-export { canBackquote, quote, quoteRune, quoteToASCII } from '../../go/quote.ts';
 
 function hexVal(c: string | undefined): number {
   if (c === undefined) return -1;
