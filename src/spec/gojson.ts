@@ -6,7 +6,7 @@
  * daemon returns (unknown fields dropped, exactly as Go's Unmarshal into swarm.Service does,
  * so an update re-sends only what docker's structs know). Integers stay exact (bigint).
  */
-import { formatFloat } from '../render/gotypes/float.ts';
+import { formatFloat } from '../go/strconv.ts';
 import { SpecError } from './errors.ts';
 import { SERVICE_SPEC, type GoField, type GoType } from './schema.ts';
 import type { ServiceSpec } from './types.ts';

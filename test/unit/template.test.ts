@@ -18,7 +18,6 @@ import {
   compactJSON,
   decodeJSONUseNumber,
   dockerFuncs,
-  formatFloat,
   fromJSON,
   goMapElem,
   headerFuncs,
@@ -33,6 +32,7 @@ import {
   typeName,
 } from '../../src/render/template/index.ts';
 import { quote } from '../../src/go/quote.ts';
+import { formatFloat } from '../../src/go/strconv.ts';
 
 const run = (src: string, data: unknown = {}): string => parseDockerTemplate(src).execute(data);
 const fail = (src: string, data: unknown = {}): string => {

@@ -3,7 +3,7 @@
  * quoting under the current flags, width and precision, appending to a buffer.
  */
 import { canBackquote, quote, quoteRune, quoteToASCII } from '../../go/quote.ts';
-import { formatFloat } from './strconv.ts';
+import { formatFloat } from '../../go/strconv.ts';
 import { isPrint } from './unicode.ts';
 import { runeCount, truncateRunes } from './utf8.ts';
 

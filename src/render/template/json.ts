@@ -5,7 +5,7 @@
  */
 import { goFields, goFormat, goScalar, goType } from '../govalue.ts';
 import { FuncError } from './errors.ts';
-import { formatFloat } from './strconv.ts';
+import { formatFloat } from '../../go/strconv.ts';
 import { isUpper } from './unicode.ts';
 import { GoComplex, GoNil, GoNumber, GoPtr, compareStrings, isGoMap, typeName } from './values.ts';
 
