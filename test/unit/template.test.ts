@@ -15,13 +15,11 @@ import {
   NIL_IFACE,
   TemplateExecError,
   TemplateParseError,
-  compactJSON,
   decodeJSONUseNumber,
   dockerFuncs,
   fromJSON,
   goMapElem,
   headerFuncs,
-  jsonString,
   kindOf,
   marshalJSON,
   parseDockerTemplate,
@@ -31,6 +29,7 @@ import {
   sprintln,
   typeName,
 } from '../../src/render/template/index.ts';
+import { compactJSON, jsonString } from '../../src/go/json.ts';
 import { quote } from '../../src/go/quote.ts';
 import { formatFloat } from '../../src/go/strconv.ts';
 

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { ConfigFile } from '../../configfile.ts';
-import { goJSONString } from '../../engine/client.ts';
+import { goJSON, strOmitEmpty } from '../../go/json.ts';
 import { parseNormalizedNamed } from '../../render/reference.ts';
 
 /** cli/config/types.AuthConfig (as converted to the API's registry.AuthConfig). */
@@ -143,8 +143,8 @@ function helperGet(cfg: ConfigFile, helper: string, key: string, env: Env): Auth
 /** registry.EncodeAuthConfig: json.Marshal (omitempty fields in declaration order), base64url. */
 export function encodeAuthConfig(a: AuthConfig): string {
   const keys: Array<keyof AuthConfig> = ['username', 'password', 'auth', 'email', 'serveraddress', 'identitytoken', 'registrytoken'];
-  const parts = keys.filter((k) => (a[k] ?? '') !== '').map((k) => `"${k}":${goJSONString(a[k] ?? '')}`);
-  return Buffer.from(`{${parts.join(',')}}`, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  const json = goJSON.obj(keys.map((k) => [k, strOmitEmpty(a[k])])).text;
+  return Buffer.from(json, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 /** The encoded X-Registry-Auth for an image (throws the reference error for a bad image). */

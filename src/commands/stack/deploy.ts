@@ -278,7 +278,7 @@ async function deployServices(
 ): Promise<string[]> {
   const engine = await deps.engine();
   const services = await import('../../engine/services.ts');
-  const { encodeServiceSpec } = await import('../../spec/gojson.ts');
+  const { encodeServiceSpec } = await import('../../spec/codec.ts');
   const { resolveServiceImage } = await import('../service/image.ts');
   const { printWarnings } = await import('../service/common.ts');
   const { LABEL_IMAGE, LABEL_NAMESPACE } = await import('../../compose/convert/index.ts');

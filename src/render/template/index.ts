@@ -43,7 +43,7 @@ export type { DockerFuncsVersion } from './docker.ts';
 export type { MissingKey } from './exec.ts';
 export { sprint, sprintln, FAKE_ADDRESS } from './print.ts';
 export { sprintf } from './printf.ts';
-export { marshalJSON, jsonString, compactJSON, decodeJSONUseNumber, JSONNumber } from './json.ts';
+export { marshalJSON, decodeJSONUseNumber, JSONNumber } from './json.ts';
 export {
   GoNumber,
   GoNil,
