@@ -7,8 +7,9 @@
  * json.Marshal's default; \u2028 \u2029 always; \b \f short escapes since Go 1.22; a lone
  * surrogate, invalid UTF-8 in Go, as \ufffd), floats as floatEncoder ('f' unless the magnitude
  * is below 1e-6 or at least 1e21, exponent cleaned up from e-09 to e-9), map keys sorted
- * bytewise, json.Compact, and a small builder (`goJSON`) for structs written by hand (field
- * order as declared, omitempty by leaving a member out).
+ * bytewise, and a small builder (`goJSON`) for structs written by hand (field order as
+ * declared, omitempty by leaving a member out). json.Compact and json.Indent, with Go's
+ * scanner and its errors, are src/render/jsonindent.ts.
  *
  * Decoding: one parser to a tree that keeps number literals as text and object members in
  * order, from which parseExact (integers beyond 2^53 as bigint), the spec decoder and the
@@ -86,27 +87,6 @@ export function jsonFloat(f: number, bitSize: 32 | 64 = 64, ErrorClass: new (mes
     if (n >= 4 && b[n - 4] === 'e' && b[n - 3] === '-' && b[n - 2] === '0') b = b.slice(0, n - 2) + b.slice(n - 1);
   }
   return b;
-}
-
-/** json.Compact: strip insignificant whitespace from JSON text, keeping everything else. */
-export function compactJSON(src: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i] ?? '';
-    if (inString) {
-      out += ch;
-      if (ch === '\\') {
-        out += src[i + 1] ?? '';
-        i++;
-      } else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === '"') inString = true;
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') continue;
-    out += ch;
-  }
-  return out;
 }
 
 /** Map keys in encoding/json's order (bytewise over UTF-8). */

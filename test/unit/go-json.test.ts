@@ -5,10 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compactJSON, goJSON, intOmitEmpty, jsonFloat, jsonString, parseExact, parseJSON, sortedKeys, strOmitEmpty } from '../../src/go/json.ts';
+import { goJSON, intOmitEmpty, jsonFloat, jsonString, parseExact, parseJSON, sortedKeys, strOmitEmpty } from '../../src/go/json.ts';
 import { filtersQuery } from '../../src/engine/client.ts';
 import { encodeServiceSpec } from '../../src/spec/codec.ts';
 import { SpecError } from '../../src/spec/errors.ts';
+import { marshalJSON } from '../../src/render/template/index.ts';
 
 describe('go/json encoding', () => {
   it('strings: HTML-safe on request, U+2028/9 always, lone surrogates as U+FFFD, short \\b \\f', () => {
@@ -58,8 +59,10 @@ describe('go/json encoding', () => {
     assert.equal(o.text, '{"Name":"a\\u003cb","N":9223372036854775807,"Labels":null,"L":[true,null]}');
   });
 
-  it('compactJSON keeps string contents', () => {
-    assert.equal(compactJSON('{ "a b" : [ 1 ,\n "\\" x" ] }'), '{"a b":[1,"\\" x"]}');
+  it('a MarshalJSON result is compacted, and HTML-escaped when json.Marshal escapes (appendCompact)', () => {
+    const m = { MarshalJSON: () => '{ "a b" : [ 1 ,\n "<\\" &>\u2028" ] }' };
+    assert.equal(marshalJSON(m, false), '{"a b":[1,"<\\" &>\u2028"]}');
+    assert.equal(marshalJSON(m, true), '{"a b":[1,"\\u003c\\" \\u0026\\u003e\\u2028"]}');
   });
 });
 

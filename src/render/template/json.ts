@@ -3,9 +3,10 @@
  * floats and key order): []byte as base64, nil slices and maps as null, MarshalJSON() methods
  * honoured, structs by their exported fields; and json.Decoder with UseNumber into interface{}.
  */
-import { compactJSON, type JSONNode, jsonFloat, jsonString, parseJSON, setMember } from '../../go/json.ts';
+import { type JSONNode, jsonFloat, jsonString, parseJSON, setMember } from '../../go/json.ts';
 import { compare } from '../../go/strings.ts';
 import { goFields, goFormat, goScalar, goType } from '../govalue.ts';
+import { jsonCompact } from '../jsonindent.ts';
 import { FuncError } from './errors.ts';
 import { isUpper } from './unicode.ts';
 import { GoComplex, GoNil, GoNumber, GoPtr, isGoMap, typeName } from './values.ts';
@@ -111,7 +112,7 @@ function encode(v: unknown, html: boolean, out: string[], depth: number): void {
   if (hasMarshalJSON(obj)) {
     const raw = obj.MarshalJSON();
     const text = raw instanceof Uint8Array ? new TextDecoder().decode(raw) : String(raw);
-    out.push(compactJSON(text));
+    out.push(jsonCompact(text, html));
     return;
   }
   const rec = obj as Record<PropertyKey, unknown>;
