@@ -79,11 +79,6 @@ export function encodeServiceSpec(spec: ServiceSpec): string {
   return `${encode(SERVICE_SPEC, spec)}\n`;
 }
 
-/** json.Marshal of any value described by a GoType (no trailing newline). */
-export function encodeGo(t: GoType, v: unknown): string {
-  return encode(t, v);
-}
-
 // ---- decoding ----
 
 function typeError(n: JSONNode, t: GoType): SpecError {
