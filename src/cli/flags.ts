@@ -5,9 +5,6 @@
 import { ipNetString, parseCIDR } from '../go/net.ts';
 import { quote } from '../go/quote.ts';
 import { NumError, parseGoInt, parseGoUint } from '../go/strconv.ts';
-
-/** Kept for src/commands/stack/ (another helper's area); new code imports quote from src/go/quote.ts. */
-export { quote as goQuote } from '../go/quote.ts';
 import { parseDuration } from '../render/duration.ts';
 import { csvFirstRecord } from '../go/csv.ts';
 

@@ -3,8 +3,6 @@
  * differently from the int 1000000 (`1e+06`), so the parser wraps every float in a GoFloat and
  * plain JS numbers stand for Go ints.
  */
-import { formatFloat } from '../render/gotypes/float.ts';
-
 export class GoFloat {
   constructor(readonly value: number) {}
   /** encoding/json writes the number (gojsonschema and mergo compare through JSON). */
@@ -18,9 +16,4 @@ export function num(v: unknown): number {
   if (v instanceof GoFloat) return v.value;
   if (typeof v === 'bigint') return Number(v);
   return Number(v);
-}
-
-/** strconv.FormatFloat(f, 'g', -1, bits): the renderer's one implementation. */
-export function formatFloatG(f: number, bits: 32 | 64): string {
-  return formatFloat(f, 'g', -1, bits);
 }

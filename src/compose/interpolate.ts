@@ -4,7 +4,7 @@
  * (paths and error wrapping) and cli/compose/loader/interpolate.go (the type-cast paths),
  * docker/cli v28.2.2. Pure: the environment comes in as a lookup function.
  */
-import { goQuote } from '../cli/flags.ts';
+import { quote } from '../go/quote.ts';
 
 /** Looks a variable up: undefined when unset. */
 export type Lookup = (name: string) => string | undefined;
@@ -20,7 +20,7 @@ export class ComposeError extends Error {
 /** template.InvalidTemplateError. */
 class InvalidTemplateError extends Error {
   constructor(readonly template: string) {
-    super(`Invalid template: ${goQuote(template)}`);
+    super(`Invalid template: ${quote(template)}`);
   }
 }
 
@@ -102,9 +102,9 @@ class CastError extends Error {}
 /** strconv.Atoi. */
 const toInt: Cast = (value) => {
   const s = value.startsWith('+') || value.startsWith('-') ? value.slice(1) : value;
-  if (!/^[0-9]+$/.test(s)) throw new CastError(`strconv.Atoi: parsing ${goQuote(value)}: invalid syntax`);
+  if (!/^[0-9]+$/.test(s)) throw new CastError(`strconv.Atoi: parsing ${quote(value)}: invalid syntax`);
   const n = BigInt(value);
-  if (n > 9223372036854775807n || n < -9223372036854775808n) throw new CastError(`strconv.Atoi: parsing ${goQuote(value)}: value out of range`);
+  if (n > 9223372036854775807n || n < -9223372036854775808n) throw new CastError(`strconv.Atoi: parsing ${quote(value)}: value out of range`);
   return Number(n);
 };
 
@@ -114,11 +114,11 @@ const toFloat: Cast = (value) => {
   if (/^[+-]?(inf|infinity)$/i.test(value)) return value.startsWith('-') ? -Infinity : Infinity;
   if (/^nan$/i.test(value)) return NaN;
   if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s) && !/^[+-]?0[xX]/.test(s)) {
-    throw new CastError(`strconv.ParseFloat: parsing ${goQuote(value)}: invalid syntax`);
+    throw new CastError(`strconv.ParseFloat: parsing ${quote(value)}: invalid syntax`);
   }
   const n = Number(s);
-  if (Number.isNaN(n)) throw new CastError(`strconv.ParseFloat: parsing ${goQuote(value)}: invalid syntax`);
-  if (!Number.isFinite(n)) throw new CastError(`strconv.ParseFloat: parsing ${goQuote(value)}: value out of range`);
+  if (Number.isNaN(n)) throw new CastError(`strconv.ParseFloat: parsing ${quote(value)}: invalid syntax`);
+  if (!Number.isFinite(n)) throw new CastError(`strconv.ParseFloat: parsing ${quote(value)}: value out of range`);
   return n;
 };
 
@@ -189,7 +189,7 @@ function casterFor(path: string[]): Cast | undefined {
 function pathError(path: string[], err: Error): ComposeError {
   const p = path.join('.');
   if (err instanceof InvalidTemplateError) {
-    return new ComposeError(`invalid interpolation format for ${p}: ${goQuote(err.template)}; you may need to escape any $ with another $`);
+    return new ComposeError(`invalid interpolation format for ${p}: ${quote(err.template)}; you may need to escape any $ with another $`);
   }
   return new ComposeError(`error while interpolating ${p}: ${err.message}`);
 }

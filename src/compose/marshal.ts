@@ -9,7 +9,8 @@ import { formatDuration } from '../render/duration.ts';
 import * as D from './fields.ts';
 import type { FieldType, StructDesc } from './fields.ts';
 import { isMap } from './interpolate.ts';
-import { GoFloat, formatFloatG } from './gofloat.ts';
+import { formatFloat } from '../go/strconv.ts';
+import { GoFloat } from './gofloat.ts';
 import { YamlTimestamp, resolvePlain } from './parse.ts';
 import type { Config } from './types.ts';
 
@@ -72,7 +73,7 @@ function sortedKeys(m: Dict): string[] {
 
 /** A Go float64 as yaml.v3 writes it. */
 function floatNode(n: number): YNode {
-  const s = formatFloatG(n, 64);
+  const s = formatFloat(n, 'g', -1, 64);
   return { kind: 'raw', text: s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s };
 }
 
@@ -161,7 +162,7 @@ function valueNode(t: FieldType, v: unknown): YNode {
     case 'int':
       return { kind: 'raw', text: String(v) };
     case 'float32':
-      return { kind: 'raw', text: formatFloatG(v as number, 32) };
+      return { kind: 'raw', text: formatFloat(v as number, 'g', -1, 32) };
     case 'duration':
       return { kind: 'str', value: formatDuration(BigInt(Math.trunc(v as number))) };
     case 'bytes':

@@ -8,7 +8,8 @@
 import { parseDuration } from '../render/duration.ts';
 import { parsePortSpec } from '../spec/ports.ts';
 import { ComposeError, isMap } from './interpolate.ts';
-import { GoFloat, formatFloatG } from './gofloat.ts';
+import { formatFloat } from '../go/strconv.ts';
+import { GoFloat } from './gofloat.ts';
 import { NonStringKeyMap, YamlTimestamp } from './parse.ts';
 
 const DEFAULT_VERSION = '3.13';
@@ -28,7 +29,7 @@ export function goSprint(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   if (v instanceof YamlTimestamp) return v.goString;
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  if (v instanceof GoFloat) return formatFloatG(v.value, 64);
+  if (v instanceof GoFloat) return formatFloat(v.value, 'g', -1, 64);
   if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
   if (isMap(v)) {
     const keys = Object.keys(v).sort();
@@ -374,7 +375,7 @@ export async function loadSchema(version: string): Promise<Schema | undefined> {
 /** What encoding/json refuses (gojsonschema's Go loader marshals the config first), in its order. */
 function jsonMarshalError(v: unknown): string | undefined {
   if (v instanceof GoFloat) {
-    return Number.isFinite(v.value) ? undefined : `json: unsupported value: ${formatFloatG(v.value, 64)}`;
+    return Number.isFinite(v.value) ? undefined : `json: unsupported value: ${formatFloat(v.value, 'g', -1, 64)}`;
   }
   if (v instanceof NonStringKeyMap) return 'json: unsupported type: map[interface {}]interface {}';
   if (Array.isArray(v)) {

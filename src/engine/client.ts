@@ -22,7 +22,7 @@ import type {
   SystemVersion,
   Transport,
 } from './types.ts';
-import { jsonString } from '../render/gostring.ts';
+import { jsonString, sortedKeys } from '../go/json.ts';
 
 /** The docker CLI release tsw behaves like; sent in User-Agent as docker does. */
 export const DOCKER_CLI_VERSION = '28.2.2';
@@ -194,22 +194,13 @@ export function trimID(objType: string, id: string): string {
 
 /** filters.ToJSON: `{"key":{"value":true}}` with sorted keys and Go's JSON escaping; empty → no param. */
 export function filtersQuery(filters: Filters): Record<string, string> {
-  const keys = Object.keys(filters).sort(byteOrder);
+  const keys = sortedKeys(filters);
   if (keys.length === 0) return {};
   const body = keys
     .map((k) => {
-      const values = Object.keys(filters[k] ?? {}).sort(byteOrder);
-      return `${goJSONString(k)}:{${values.map((v) => `${goJSONString(v)}:${filters[k]?.[v] === false ? 'false' : 'true'}`).join(',')}}`;
+      const values = sortedKeys(filters[k] ?? {});
+      return `${jsonString(k, true)}:{${values.map((v) => `${jsonString(v, true)}:${filters[k]?.[v] === false ? 'false' : 'true'}`).join(',')}}`;
     })
     .join(',');
   return { filters: `{${body}}` };
-}
-
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** encoding/json string encoding (HTML-safe: <, >, & become \u003c, \u003e, \u0026). */
-export function goJSONString(s: string): string {
-  return jsonString(s, true);
 }

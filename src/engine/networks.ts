@@ -3,7 +3,7 @@
  * commands need and the calls of `network create/ls/inspect/rm`.
  */
 import { filtersQuery, trimID } from './client.ts';
-import { goJSON, strOmitEmpty } from './gojson.ts';
+import { goJSON, strOmitEmpty } from '../go/json.ts';
 import { compareVersions } from './negotiate.ts';
 import type { Engine, Filters, Raw } from './types.ts';
 

@@ -3,7 +3,7 @@
  * the CLI's `self` reference (cli/command/node/cmd.go Reference).
  */
 import { trimID } from './client.ts';
-import { goJSON, strOmitEmpty } from './gojson.ts';
+import { goJSON, strOmitEmpty } from '../go/json.ts';
 import type { Engine, SwarmNode } from './types.ts';
 
 /** swarm.NodeSpec as the client sends it: Go's field order, Name/Role/Availability omitempty. */

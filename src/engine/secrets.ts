@@ -4,7 +4,7 @@
  * as encoding/json writes a []byte; it is never put in a URL.
  */
 import { filtersQuery, trimID } from './client.ts';
-import { goJSON, type Member } from './gojson.ts';
+import { goJSON, type Member } from '../go/json.ts';
 import type { Engine, Filters, Raw, Version } from './types.ts';
 
 export interface NamedSwarmObject {

@@ -5,10 +5,10 @@
  * those structs: Go's field order, omitempty, unknown fields dropped, 64-bit integers exact.
  * Join tokens and unlock keys travel only in bodies, never in URLs.
  */
-import { goJSON, intOmitEmpty, type Int, parseExact, type Raw, strOmitEmpty, toBig } from './gojson.ts';
+import { goJSON, intOmitEmpty, type Int, parseExact, type Raw, strOmitEmpty, toBig } from '../go/json.ts';
 import type { Engine, TLSInfo } from './types.ts';
 
-export type { Int } from './gojson.ts';
+export type { Int } from '../go/json.ts';
 
 export interface ExternalCA {
   Protocol: string;

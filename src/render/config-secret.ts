@@ -7,6 +7,7 @@
  * two or more labels its order changes from run to run; tsw sorts the pairs by key (one of
  * the orders docker prints).
  */
+import { compare } from '../go/strings.ts';
 import type { SwarmSecretLike } from '../engine/secrets.ts';
 import { prettyPrint } from './display.ts';
 import { renderFormat } from './format.ts';
@@ -38,15 +39,11 @@ export const SECRET_HEADERS: Readonly<Record<string, string>> = {
   Labels: 'LABELS',
 };
 
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The LABELS column: k=v pairs joined with ",", sorted by key (see the file comment). */
 export function labelsColumn(labels: Readonly<Record<string, string>> | null | undefined): string {
   if (!labels) return '';
   return Object.keys(labels)
-    .sort(byteOrder)
+    .sort(compare)
     .map((k) => `${k}=${labels[k] ?? ''}`)
     .join(',');
 }

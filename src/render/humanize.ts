@@ -4,7 +4,7 @@
  * `node inspect --pretty` memory ("15.62GiB").
  */
 import { type DurationLike, durationSeconds, durationMinutes, durationHours } from './duration.ts';
-import { formatFloat } from './gotypes/float.ts';
+import { formatFloat } from '../go/strconv.ts';
 import { type GoTime, type GoTimeInput, type NowInput, timeSub } from './gotime.ts';
 
 /**

@@ -400,20 +400,26 @@ function utf8Len(c: string): number {
 
 /**
  * Go json.Compact: the same tokens with insignificant whitespace dropped. HTML characters
- * are not escaped (Compact passes escape=false). Throws JsonSyntaxError on invalid input.
+ * are not escaped (Compact passes escape=false); json.Marshal compacts a MarshalJSON result
+ * with escapeHTML, which writes < > & as \u003c \u003e \u0026 and U+2028/9 as \u2028/9.
+ * Throws JsonSyntaxError on invalid input.
  * // go/src/encoding/json/indent.go Compact / appendCompact
  */
-export function jsonCompact(src: string): string {
+export function jsonCompact(src: string, escapeHTML = false): string {
   const scan = new Scanner();
   let out = '';
   let start = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src[i] as string;
+    if (escapeHTML && (c === '<' || c === '>' || c === '&' || c === '\u2028' || c === '\u2029')) {
+      out += src.slice(start, i) + '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+      start = i + 1;
+    }
     const v = scan.step(scan, c);
     scan.bytes += utf8Len(c);
     if (v >= Scan.SkipSpace) {
       if (v === Scan.Error) break;
-      out += src.slice(start, i);
+      if (start < i) out += src.slice(start, i);
       start = i + 1;
     }
   }

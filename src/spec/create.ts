@@ -2,7 +2,7 @@
  * Flags → ServiceSpec for `docker service create`: serviceOptions.ToService
  * (docker/cli v28.2.2 cli/command/service/opts.go) followed by the secret and config
  * resolution of runCreate/setConfigs (create.go, parse.go). The result is field for field
- * the spec docker passes to ServiceCreate; encodeServiceSpec (gojson.ts) gives its bytes.
+ * the spec docker passes to ServiceCreate; encodeServiceSpec (codec.ts) gives its bytes.
  *
  * Left to the caller (I/O): reading env files, the API lookups (networks, secrets, configs) —
  * their results are passed in — and what the client does to the image afterwards

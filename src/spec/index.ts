@@ -44,7 +44,7 @@ export {
   serviceFlagsFor,
 } from './flags.ts';
 export { csvFirstRecord } from '../go/csv.ts';
-export { type InspectedService, decodeService, decodeServiceSpec, encodeServiceSpec, goJSONString } from './gojson.ts';
+export { type InspectedService, decodeService, decodeServiceSpec, encodeServiceSpec } from './codec.ts';
 export { ipString, parseIP, splitHostPort } from '../go/net.ts';
 export { GoPanic, type LookupEnv, kvToMap, makeEnv, parseEnvFile, validateEnv, validateLabel } from './kv.ts';
 export { type ParsedMount, parseMountOpt } from './mounts.ts';

@@ -5,7 +5,7 @@
  * docker-image-spec HealthcheckConfig, container.Ulimit = go-units Ulimit).
  *
  * Property names are the JSON names docker sends. An absent property is Go's zero value
- * (nil pointer, nil slice/map, "", 0, false); src/spec/gojson.ts writes each field as
+ * (nil pointer, nil slice/map, "", 0, false); src/spec/codec.ts writes each field as
  * encoding/json would (declaration order, `omitempty`, sorted map keys). Go integers of
  * 64 bits (int, int64, uint64, time.Duration in nanoseconds) are bigint; uint32 (ports,
  * os.FileMode) and float32 are number.

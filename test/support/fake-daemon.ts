@@ -4,8 +4,9 @@
  * X-Registry-Auth, the status answered) and hands it to a route table for the answer. The
  * tables are the case modules next to this one: object-routes.ts (fixed nodes, services,
  * configs, tasks), swarm-routes.ts (the swarm commands), service-progress-cases.ts (the
- * convergence wait), service-read-routes.ts (service ls/ps/inspect/logs) and replay-routes.ts
- * (answers the lab recorded for docker). Unit tests point tsw at it, capture scripts docker.
+ * convergence wait), service-read-routes.ts (service ls/ps/inspect/logs), stack-routes.ts
+ * (stack deploy's fake swarm) and replay-routes.ts (answers the lab recorded for docker).
+ * Unit tests point tsw at it, capture scripts docker.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';

@@ -1,11 +1,11 @@
 /**
- * The `stack deploy` cases replayed against the fake daemon (test/support/stack-daemon.ts):
+ * The `stack deploy` cases replayed against the fake daemon (test/support/fake-daemon.ts with stack-routes.ts):
  * captured from docker by test/capture/stack-deploy.mjs, compared with tsw by
  * test/unit/stack-deploy.test.ts.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StackDaemonState } from './stack-daemon.ts';
+import type { StackDaemonState } from './stack-routes.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/stack-deploy/', import.meta.url));
 export const REGISTRY = 'registry.test:5000';

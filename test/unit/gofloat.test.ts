@@ -5,7 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatFloat, formatFloatV } from '../../src/render/gotypes/float.ts';
+import { formatFloat } from '../../src/go/strconv.ts';
+
+/** fmt's %v of a float: %g with the shortest digits (go/src/fmt/print.go fmtFloat). */
+const formatFloatV = (x: number, bitSize: 32 | 64 = 64): string => formatFloat(x, 'g', -1, bitSize);
 import { readGolden } from '../support/golden.ts';
 
 interface FloatGolden {

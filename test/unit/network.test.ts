@@ -269,7 +269,9 @@ describe('network rm', () => {
       },
     });
     const done = runRm({ networks: ['ingress', 'other'], force: false }, withSignals);
-    setTimeout(() => handler?.(), 10);
+    // Interrupt once the prompt has installed its handler: a fixed 10 ms lost the race on a busy machine.
+    const interrupt = (): void => void (handler ? handler() : setTimeout(interrupt, 5));
+    setTimeout(interrupt, 10);
     await assert.rejects(done, (e: unknown) => e instanceof StatusError && e.status === 1 && e.message === '');
     assert.equal(stopped, true);
     assert.deepEqual(deps.requests.map((r) => r.method), ['GET']);

@@ -5,11 +5,12 @@
  * 28.2.2 sent (test/golden/registry-auth.json, captured by test/capture/registry-auth.mjs).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { main } from '../../src/cli.ts';
+import { runCredentialHelper } from '../../src/commands/service/registry-auth.ts';
 import { readGolden } from '../support/golden.ts';
 import { authCases, writeConfig, writeHelpers } from '../support/registry-auth-cases.ts';
 import { startFakeDaemon } from '../support/fake-daemon.ts';
@@ -49,4 +50,32 @@ describe('service create --with-registry-auth: the X-Registry-Auth docker sends'
       }
     });
   }
+});
+
+describe('credential helper that exits without reading stdin', () => {
+  const work = mkdtempSync(join(tmpdir(), 'tsw-auth-pipe-'));
+  const bin = join(work, 'bin');
+  writeHelpers(bin);
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  // 1 MiB on stdin cannot fit in the pipe, so the write always meets the closed read end
+  // (EPIPE): the race of creds-store-failing-helper, made certain. Go's os/exec ignores a
+  // write EPIPE on stdin, so docker reports the exit status.
+  it('reports the exit status, not the EPIPE of the stdin write', () => {
+    const r = runCredentialHelper(join(bin, 'docker-credential-tswfail'), 'x'.repeat(1 << 20), { PATH: process.env['PATH'] });
+    assert.deepEqual(r, { out: 'the keychain is locked\n', err: 'exit status 3' });
+  });
+
+  it('a helper that exits 0 without reading stdin succeeds', () => {
+    const ok = join(bin, 'docker-credential-tswquiet');
+    writeFileSync(ok, '#!/bin/sh\necho \'{"Username":"u","Secret":"s"}\'\n');
+    chmodSync(ok, 0o755);
+    const r = runCredentialHelper(ok, 'x'.repeat(1 << 20), { PATH: process.env['PATH'] });
+    assert.deepEqual(r, { out: '{"Username":"u","Secret":"s"}\n', err: undefined });
+  });
+
+  it('a missing helper is exec\'s not-found error', () => {
+    const r = runCredentialHelper('docker-credential-tswabsent', 'k', { PATH: bin });
+    assert.deepEqual(r, { out: '', err: 'exec: "docker-credential-tswabsent": executable file not found in $PATH' });
+  });
 });

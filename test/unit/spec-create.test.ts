@@ -15,7 +15,7 @@ import { describe, it } from 'node:test';
 import { splitServiceArgs } from '../../src/spec/argv.ts';
 import { buildServiceSpec } from '../../src/spec/create.ts';
 import { parseServiceFlags } from '../../src/spec/flags.ts';
-import { encodeServiceSpec } from '../../src/spec/gojson.ts';
+import { encodeServiceSpec } from '../../src/spec/codec.ts';
 import { readGolden, sortedJSON } from '../support/golden.ts';
 import { type LabInfo, type Recorded, labContext, pinFromRecording } from './spec-golden.test.ts';
 

@@ -16,7 +16,7 @@ import { splitServiceArgs } from '../../src/spec/argv.ts';
 import { buildServiceSpec } from '../../src/spec/create.ts';
 import { SpecError } from '../../src/spec/errors.ts';
 import { FlagParseError, parseServiceFlags } from '../../src/spec/flags.ts';
-import { decodeService, encodeServiceSpec } from '../../src/spec/gojson.ts';
+import { decodeService, encodeServiceSpec } from '../../src/spec/codec.ts';
 import { GoPanic } from '../../src/spec/kv.ts';
 import { applyUpdateFlags } from '../../src/spec/update.ts';
 import { readGolden } from '../support/golden.ts';

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { splitServiceArgs } from '../../src/spec/argv.ts';
 import { parseServiceFlags } from '../../src/spec/flags.ts';
-import { decodeService, encodeServiceSpec } from '../../src/spec/gojson.ts';
+import { decodeService, encodeServiceSpec } from '../../src/spec/codec.ts';
 import { applyUpdateFlags } from '../../src/spec/update.ts';
 import { readGolden, sortedJSON } from '../support/golden.ts';
 import { type LabInfo, type Recorded, labContext, pinFromRecording } from './spec-golden.test.ts';

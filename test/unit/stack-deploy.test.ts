@@ -15,7 +15,8 @@ import { describe, it } from 'node:test';
 import { goldenDir } from '../support/golden.ts';
 import { tswBin } from '../support/oracle.ts';
 import { cases, ENV, FIXTURES } from '../support/stack-deploy-cases.ts';
-import { type Recorded, startStackDaemon } from '../support/stack-daemon.ts';
+import { startFakeDaemon } from '../support/fake-daemon.ts';
+import { type Recorded, recorded, stackRoutes } from '../support/stack-routes.ts';
 
 interface Golden {
   readonly fixtures: string;
@@ -94,7 +95,7 @@ describe('stack deploy against docker\'s requests (fake swarm)', () => {
       const c = cases[name];
       assert.ok(c, `no case ${name}`);
       const fix = (s: string) => s.split(g.fixtures).join(FIXTURES);
-      const daemon = await startStackDaemon(c.state);
+      const daemon = await startFakeDaemon(stackRoutes(c.state));
       let r: { stdout: string; stderr: string; code: number };
       try {
         r = await runTswAsync(g.args.map(fix), { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent-tsw-home', DOCKER_CONFIG: configDir, DOCKER_HOST: daemon.host, ...ENV });
@@ -105,8 +106,9 @@ describe('stack deploy against docker\'s requests (fake swarm)', () => {
       assert.equal(canonStdout(r.stdout), canonStdout(fix(g.stdout)), 'stdout');
       assert.equal(r.code, g.code, 'exit code');
       const want = g.requests.map((q) => ({ ...q, body: fix(q.body) }));
-      assert.deepEqual(daemon.requests.map(requestKey).sort(), want.map(requestKey).sort(), 'requests');
-      assert.deepEqual(phases(daemon.requests), phases(want), 'order of the request kinds');
+      const seen = daemon.requests.map(recorded);
+      assert.deepEqual(seen.map(requestKey).sort(), want.map(requestKey).sort(), 'requests');
+      assert.deepEqual(phases(seen), phases(want), 'order of the request kinds');
     });
   }
 });

@@ -11,7 +11,7 @@ import { parseGoInt, parseGoUint } from '../../src/go/strconv.ts';
 import { ipNetString, parseCIDR } from '../../src/go/net.ts';
 import { mergeSwarmSpec, parseExternalCA } from '../../src/commands/swarm/opts.ts';
 import { initialEvents, rotationProgress } from '../../src/commands/swarm/rotation.ts';
-import { parseExact } from '../../src/engine/gojson.ts';
+import { parseExact } from '../../src/go/json.ts';
 import { encodeSpec, type Swarm } from '../../src/engine/swarm.ts';
 import type { SwarmNode } from '../../src/engine/types.ts';
 import { renderProgress, type ProgressEvent } from '../../src/render/progress.ts';

@@ -15,24 +15,24 @@ import {
   NIL_IFACE,
   TemplateExecError,
   TemplateParseError,
-  compactJSON,
   decodeJSONUseNumber,
   dockerFuncs,
-  formatFloat,
   fromJSON,
   goMapElem,
   headerFuncs,
-  jsonString,
   kindOf,
   marshalJSON,
   parseDockerTemplate,
   parseTemplate,
-  quote,
   sprint,
   sprintf,
   sprintln,
   typeName,
 } from '../../src/render/template/index.ts';
+import { jsonString } from '../../src/go/json.ts';
+import { jsonCompact } from '../../src/render/jsonindent.ts';
+import { quote } from '../../src/go/quote.ts';
+import { formatFloat } from '../../src/go/strconv.ts';
 
 const run = (src: string, data: unknown = {}): string => parseDockerTemplate(src).execute(data);
 const fail = (src: string, data: unknown = {}): string => {
@@ -283,7 +283,7 @@ test('marshalJSON honours MarshalJSON (compacted) and toJSON (key order kept)', 
   assert.equal(marshalJSON([m], false), '[{"z":1,"a":"x y"}]');
   const t = { [goType]: 'U', toJSON: () => ({ z: 1, a: '<' }) };
   assert.equal(marshalJSON(t, false), '{"z":1,"a":"<"}');
-  assert.equal(compactJSON('{ "a" : [ 1 , "b c" ] }'), '{"a":[1,"b c"]}');
+  assert.equal(jsonCompact('{ "a" : [ 1 , "b c" ] }'), '{"a":[1,"b c"]}');
 });
 
 test('struct JSON without MarshalJSON: exported fields in declaration order', () => {

@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DaemonError } from '../../src/errors.ts';
-import { createEngine, filtersQuery, goJSONString } from '../../src/engine/client.ts';
+import { createEngine, filtersQuery } from '../../src/engine/client.ts';
+import { jsonString } from '../../src/go/json.ts';
 import { resolveEndpoint, type EndpointFlags } from '../../src/engine/endpoint.ts';
 import {
   connectionErrorFrom,
@@ -468,7 +469,7 @@ describe('connection errors', () => {
     assert.equal(quote('a"b\\c\n\x7fé'), '"a\\"b\\\\c\\n\\x7fé"');
     assert.equal(compareVersions('1.9', '1.10'), -1);
     assert.equal(compareVersions('1.41', '1.41'), 0);
-    assert.equal(goJSONString('a<b>&"\n'), '"a\\u003cb\\u003e\\u0026\\"\\n"');
+    assert.equal(jsonString('a<b>&"\n', true), '"a\\u003cb\\u003e\\u0026\\"\\n"');
     assert.deepEqual(filtersQuery({ role: { manager: true }, name: { a: true } }), {
       filters: '{"name":{"a":true},"role":{"manager":true}}',
     });

@@ -43,7 +43,7 @@ export async function resendSpec(
 ): Promise<readonly string[]> {
   const engine = await deps.engine();
   const { inspectService, updateService } = await import('../../engine/services.ts');
-  const { decodeService, encodeServiceSpec } = await import('../../spec/gojson.ts');
+  const { decodeService, encodeServiceSpec } = await import('../../spec/codec.ts');
   const { resolveServiceImage } = await import('./image.ts');
   const current = decodeService((await inspectService(engine, ref, false)).raw);
   const spec = (await resolveServiceImage(engine, edit(current.spec), false, '')).spec;

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { ConfigFile } from '../../configfile.ts';
-import { goJSONString } from '../../engine/client.ts';
+import { goJSON, strOmitEmpty } from '../../go/json.ts';
 import { parseNormalizedNamed } from '../../render/reference.ts';
 
 /** cli/config/types.AuthConfig (as converted to the API's registry.AuthConfig). */
@@ -100,12 +100,22 @@ function fileStoreGet(cfg: ConfigFile, key: string): AuthConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Go's exec error text for a helper that could not run, or that failed. */
-function execError(program: string, r: ReturnType<typeof spawnSync>): string {
+/**
+ * exec.Cmd.Output of `<program> get` with `input` on stdin: its stdout, and Go's error text when
+ * the program could not run or failed (undefined on success). A helper that exits without
+ * reading stdin makes the write fail with EPIPE; os/exec ignores that (the copying goroutine
+ * drops a write EPIPE), so only the exit status counts, as in docker.
+ */
+export function runCredentialHelper(program: string, input: string, env: Env): { out: string; err: string | undefined } {
+  const childEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) childEnv[k] = v;
+  const r = spawnSync(program, ['get'], { input, encoding: 'utf8', env: childEnv });
+  const out = (r.stdout ?? '').toString();
   const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return `exec: "${program}": executable file not found in $PATH`;
-  if (r.error !== undefined) return `fork/exec ${program}: ${r.error.message}`;
-  return `exit status ${r.status ?? 1}`;
+  if (code === 'ENOENT') return { out, err: `exec: "${program}": executable file not found in $PATH` };
+  if (r.error !== undefined && code !== 'EPIPE') return { out, err: `fork/exec ${program}: ${r.error.message}` };
+  if (r.status === 0) return { out, err: undefined };
+  return { out, err: `exit status ${r.status ?? 1}` };
 }
 
 /** nativeStore.Get: `docker-credential-<helper> get` (in the CLI's environment), the server address on stdin. */
@@ -114,14 +124,11 @@ function helperGet(cfg: ConfigFile, helper: string, key: string, env: Env): Auth
   const result: AuthConfig = {};
   if (auth.email !== undefined) result.email = auth.email;
   const program = `docker-credential-${helper}`;
-  const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) childEnv[k] = v;
-  const r = spawnSync(program, ['get'], { input: key, encoding: 'utf8', env: childEnv });
-  const out = (r.stdout ?? '').toString();
-  if (r.error !== undefined || r.status !== 0) {
+  const { out, err } = runCredentialHelper(program, key, env);
+  if (err !== undefined) {
     // Not found: the file's entry with its credentials and address cleared (email kept).
     if (/credentials not found in native keychain/.test(out)) return result;
-    throw new Error(`error getting credentials - err: ${execError(program, r)}, out: \`${out.trim()}\``);
+    throw new Error(`error getting credentials - err: ${err}, out: \`${out.trim()}\``);
   }
   const creds = JSON.parse(out) as { Username?: string; Secret?: string };
   if (creds.Username === '<token>') result.identitytoken = creds.Secret ?? '';
@@ -136,8 +143,8 @@ function helperGet(cfg: ConfigFile, helper: string, key: string, env: Env): Auth
 /** registry.EncodeAuthConfig: json.Marshal (omitempty fields in declaration order), base64url. */
 export function encodeAuthConfig(a: AuthConfig): string {
   const keys: Array<keyof AuthConfig> = ['username', 'password', 'auth', 'email', 'serveraddress', 'identitytoken', 'registrytoken'];
-  const parts = keys.filter((k) => (a[k] ?? '') !== '').map((k) => `"${k}":${goJSONString(a[k] ?? '')}`);
-  return Buffer.from(`{${parts.join(',')}}`, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  const json = goJSON.obj(keys.map((k) => [k, strOmitEmpty(a[k])])).text;
+  return Buffer.from(json, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 /** The encoded X-Registry-Auth for an image (throws the reference error for a bad image). */

@@ -2,7 +2,7 @@
  * What the stack verbs share (cli/command/stack/common.go and stack/swarm/common.go,
  * docker 28): the stack name check and the namespace label filters.
  */
-import { goQuote } from '../../cli/flags.ts';
+import { quote } from '../../go/quote.ts';
 import type { Deps } from '../../deps.ts';
 import type { Filters } from '../../engine/types.ts';
 import { StatusError } from '../../errors.ts';
@@ -54,7 +54,7 @@ export function validateStackName(namespace: string): void {
   let end = chars.length;
   while (start < end && quoteOrSpace(chars[start] ?? '')) start++;
   while (end > start && quoteOrSpace(chars[end - 1] ?? '')) end--;
-  if (start === end) throw new StatusError(`invalid stack name: ${goQuote(namespace)}`, 1);
+  if (start === end) throw new StatusError(`invalid stack name: ${quote(namespace)}`, 1);
 }
 
 /** getStackFilter / getStackFilterFromOpt: the user's filters plus label=<namespace>=<stack>. */

@@ -17,6 +17,8 @@ import type { FileObjectSpec, Namespace } from '../../compose/convert/index.ts';
 import type { ServiceWriteResponse } from '../../engine/services.ts';
 import type { ServiceSpec } from '../../spec/types.ts';
 import type { CommandContext } from '../context.ts';
+import { quote } from '../../go/quote.ts';
+import { validateStackName } from './common.ts';
 
 
 export interface DeployOptions {
@@ -95,10 +97,6 @@ export function register(group: Command, ctx: CommandContext): void {
   );
 }
 
-/** unicode.IsSpace or a quote (common.go quotesOrWhitespace). */
-const SPACE_OR_QUOTE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"\']';
-const TRIM = new RegExp(`^${SPACE_OR_QUOTE}+|${SPACE_OR_QUOTE}+$`, 'gu');
-
 const RESOLVE = ['always', 'changed', 'never'];
 
 function isNotFound(e: unknown): boolean {
@@ -110,9 +108,7 @@ function message(e: unknown): string {
 }
 
 export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
-  const { quote: goQuote } = await import('../../go/quote.ts');
-  // validateStackName (common.go)
-  if (opts.namespace.replace(TRIM, '') === '') throw new StatusError(`invalid stack name: ${goQuote(opts.namespace)}`, 1);
+  validateStackName(opts.namespace);
   const { loadStack } = await import('./load.ts');
   const config = await loadStack(opts.composeFiles, deps, { forDeploy: true });
 
@@ -169,14 +165,14 @@ export async function run(opts: DeployOptions, deps: Deps): Promise<void> {
     } catch (e) {
       if (isNotFound(e)) {
         throw new StatusError(
-          `network ${goQuote(name)} is declared as external, but could not be found. You need to create a swarm-scoped network before the stack is deployed`,
+          `network ${quote(name)} is declared as external, but could not be found. You need to create a swarm-scoped network before the stack is deployed`,
           1,
         );
       }
       throw e;
     }
     if (scope !== 'swarm') {
-      throw new StatusError(`network ${goQuote(name)} is declared as external, but it is not in the right scope: ${goQuote(scope)} instead of "swarm"`, 1);
+      throw new StatusError(`network ${quote(name)} is declared as external, but it is not in the right scope: ${quote(scope)} instead of "swarm"`, 1);
     }
   }
   const existingNetworks = new Set((await networksAPI.listNetworks(engine, stackFilter)).map((n) => n.Name ?? ''));
@@ -282,7 +278,7 @@ async function deployServices(
 ): Promise<string[]> {
   const engine = await deps.engine();
   const services = await import('../../engine/services.ts');
-  const { encodeServiceSpec } = await import('../../spec/gojson.ts');
+  const { encodeServiceSpec } = await import('../../spec/codec.ts');
   const { resolveServiceImage } = await import('../service/image.ts');
   const { printWarnings } = await import('../service/common.ts');
   const { LABEL_IMAGE, LABEL_NAMESPACE } = await import('../../compose/convert/index.ts');

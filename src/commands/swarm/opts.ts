@@ -11,7 +11,7 @@ import type { FlagValues } from '../../cli/define.ts';
 import { csvFirstRecord } from '../../go/csv.ts';
 import { parseTCPAddr } from '../../engine/endpoint.ts';
 import { goFileError } from '../../engine/errors.ts';
-import { toBig } from '../../engine/gojson.ts';
+import { toBig } from '../../go/json.ts';
 import type { ExternalCA, Int, SwarmSpec } from '../../engine/swarm.ts';
 import { StatusError } from '../../errors.ts';
 import { hasPEMBlock } from './pem.ts';

@@ -3,7 +3,7 @@
  * Pure: the secret and config references arrive already resolved to IDs (see index.ts, which
  * makes docker's SecretList/ConfigList lookups through callbacks).
  */
-import { quote as goQuote } from '../../go/quote.ts';
+import { quote } from '../../go/quote.ts';
 import { parseNanoCPUs } from '../../spec/cpus.ts';
 import type {
   ConfigReference,
@@ -49,7 +49,7 @@ function has<T>(m: Readonly<Record<string, T>> | undefined, key: string): boolea
 /** convertFileObject: a service's reference to a top-level secret/config. */
 function fileObject(ns: Namespace, ref: C.FileReferenceConfig, defs: Readonly<Record<string, C.FileObjectConfig>> | undefined, kind: 'secret' | 'config') {
   const key = ref.Source ?? '';
-  if (!has(defs, key)) fail(`undefined ${kind} ${goQuote(key)}`);
+  if (!has(defs, key)) fail(`undefined ${kind} ${quote(key)}`);
   const obj = defs?.[key] ?? {};
   const source = (obj.Name ?? '') !== '' ? (obj.Name ?? '') : ns.scope(key);
   const target = (ref.Target ?? '') !== '' ? (ref.Target ?? '') : key;
@@ -75,7 +75,7 @@ export function serviceConfigRefs(ns: Namespace, service: C.ServiceConfig, confi
   });
   const credConfig = service.CredentialSpec?.Config ?? '';
   if (credConfig !== '') {
-    if (!has(config.Configs, credConfig)) fail(`undefined config ${goQuote(credConfig)}`);
+    if (!has(config.Configs, credConfig)) fail(`undefined config ${quote(credConfig)}`);
     const obj = config.Configs?.[credConfig] ?? {};
     refs.push({ ConfigName: (obj.Name ?? '') !== '' ? obj.Name : ns.scope(credConfig), Runtime: {} });
   }
@@ -217,7 +217,7 @@ function convertServiceNetworks(
   const nets: NetworkAttachmentConfig[] = [];
   for (const [networkName, nw] of entries) {
     const known = has(configs, networkName);
-    if (!known && networkName !== 'default') fail(`undefined network ${goQuote(networkName)}`);
+    if (!known && networkName !== 'default') fail(`undefined network ${quote(networkName)}`);
     const cfg = known ? (configs?.[networkName] ?? {}) : {};
     const target = (cfg.Name ?? '') !== '' ? (cfg.Name ?? '') : ns.scope(networkName);
     const att: NetworkAttachmentConfig = { Target: target };

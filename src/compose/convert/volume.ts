@@ -4,7 +4,7 @@
  */
 import type { Mount } from '../../spec/types.ts';
 import type { ServiceVolumeConfig, VolumeConfig } from '../types.ts';
-import { quote as goQuote } from '../../go/quote.ts';
+import { quote } from '../../go/quote.ts';
 import { ConvertError } from './errors.ts';
 import { addStackLabel, type Namespace } from './namespace.ts';
 
@@ -39,7 +39,7 @@ function volumeMount(v: ServiceVolumeConfig, stack: StackVolumes, ns: Namespace)
   const source = v.Source ?? '';
   if (source === '') return result;
   const sv = lookupVolume(stack, source);
-  if (sv === undefined) fail(`undefined volume ${goQuote(source)}`);
+  if (sv === undefined) fail(`undefined volume ${quote(source)}`);
   result.Source = ns.scope(source);
   result.VolumeOptions = {};
   if (v.Volume !== undefined) {
@@ -108,7 +108,7 @@ function clusterMount(v: ServiceVolumeConfig, stack: StackVolumes, ns: Namespace
   result.ClusterOptions = {};
   if (!source.startsWith('group:')) {
     const sv = lookupVolume(stack, source);
-    if (sv === undefined) fail(`undefined volume ${goQuote(source)}`);
+    if (sv === undefined) fail(`undefined volume ${quote(source)}`);
     result.Source = (sv.Name ?? '') !== '' ? sv.Name : ns.scope(source);
   }
   return result;

@@ -11,7 +11,8 @@ import { marshalJSON } from './json.ts';
 import { sprint } from './print.ts';
 import { isDigit, isLetter, isSpaceRune, toLowerRune, toTitleRune, toUpperRune } from './unicode.ts';
 import { byteLength, byteSlice, isASCII } from './utf8.ts';
-import { GoNumber, compareStrings, isNilValue, kindOf, scalarOf, typeName, unwrapInterface } from './values.ts';
+import { compare } from '../../go/strings.ts';
+import { GoNumber, isNilValue, kindOf, scalarOf, typeName, unwrapInterface } from './values.ts';
 
 const ANY = 'interface {}';
 
@@ -104,7 +105,7 @@ function joinElements(elems: unknown, sep: unknown): string {
     const vals = m instanceof Map ? [...m.values()] : Object.values(m);
     return vals
       .map((x) => sprint([x]))
-      .sort(compareStrings)
+      .sort(compare)
       .join(String(sep));
   }
   if (k === 'map') return '';

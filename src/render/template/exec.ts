@@ -21,7 +21,7 @@ import {
   type VariableNode,
 } from './nodes.ts';
 import { formatV, sprint, isPointerType } from './print.ts';
-import { quote } from './strconv.ts';
+import { quote } from '../../go/quote.ts';
 import { isUpper } from './unicode.ts';
 import { byteLength } from './utf8.ts';
 import {

@@ -2,7 +2,8 @@
  * The low-level formatter of Go's fmt (format.go): padding, integers, floats, strings and
  * quoting under the current flags, width and precision, appending to a buffer.
  */
-import { canBackquote, formatFloat, quote, quoteRune, quoteToASCII } from './strconv.ts';
+import { canBackquote, quote, quoteRune, quoteToASCII } from '../../go/quote.ts';
+import { formatFloat } from '../../go/strconv.ts';
 import { isPrint } from './unicode.ts';
 import { runeCount, truncateRunes } from './utf8.ts';
 

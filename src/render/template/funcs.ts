@@ -7,13 +7,13 @@
 import { goType } from '../govalue.ts';
 import { FuncError } from './errors.ts';
 import { formatV, sprint, sprintln } from './print.ts';
+import { compare } from '../../go/strings.ts';
 import { sprintf } from './printf.ts';
 import { isPrint } from './unicode.ts';
 import { byteSlice, toBytes } from './utf8.ts';
 import {
   GoComplex,
   GoNumber,
-  compareStrings,
   indirect,
   isNilValue,
   kindOf,
@@ -325,7 +325,7 @@ function lt(a0: unknown, b0: unknown): boolean {
     case 'uint':
       return bigOf(a) < bigOf(b);
     case 'string':
-      return compareStrings(String(scalarOf(a)), String(scalarOf(b))) < 0;
+      return compare(String(scalarOf(a)), String(scalarOf(b))) < 0;
   }
 }
 

@@ -19,7 +19,6 @@
  *   marshalJSON(v, escapeHTML)                   Go's json.Marshal (row contexts' MarshalJSON)
  *   decodeJSONUseNumber(text)                    json.Decoder + UseNumber into interface{}
  *   fromJSON(value)                              JSON.parse output as json.Unmarshal's any
- *   formatFloat(v, fmt, prec, bitSize?)          strconv.FormatFloat
  *   dockerFuncs(version?), headerFuncs, builtins the function tables
  *
  * Values (see values.ts and ../govalue.ts)
@@ -44,8 +43,7 @@ export type { DockerFuncsVersion } from './docker.ts';
 export type { MissingKey } from './exec.ts';
 export { sprint, sprintln, FAKE_ADDRESS } from './print.ts';
 export { sprintf } from './printf.ts';
-export { marshalJSON, jsonString, compactJSON, decodeJSONUseNumber, JSONNumber } from './json.ts';
-export { formatFloat, quote } from './strconv.ts';
+export { marshalJSON, decodeJSONUseNumber, JSONNumber } from './json.ts';
 export {
   GoNumber,
   GoNil,

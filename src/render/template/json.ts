@@ -1,53 +1,15 @@
 /**
- * Go encoding/json Marshal over the JS value model: sorted map keys, Go's float text, Go's
- * string escapes (\u003c for < > & when escapeHTML, \u2028/\u2029 always, \b \f since Go 1.22),
- * []byte as base64, nil slices and maps as null, MarshalJSON() methods honoured.
+ * Go encoding/json Marshal over the template's value model (src/go/json.ts has the strings,
+ * floats and key order): []byte as base64, nil slices and maps as null, MarshalJSON() methods
+ * honoured, structs by their exported fields; and json.Decoder with UseNumber into interface{}.
  */
+import { type JSONNode, jsonFloat, jsonString, parseJSON, setMember } from '../../go/json.ts';
+import { compare } from '../../go/strings.ts';
 import { goFields, goFormat, goScalar, goType } from '../govalue.ts';
+import { jsonCompact } from '../jsonindent.ts';
 import { FuncError } from './errors.ts';
-import { formatFloat } from './strconv.ts';
 import { isUpper } from './unicode.ts';
-import { GoComplex, GoNil, GoNumber, GoPtr, compareStrings, isGoMap, typeName } from './values.ts';
-
-export { jsonString } from '../gostring.ts';
-import { jsonString } from '../gostring.ts';
-
-
-/** Go's float64 JSON text ('f' unless the magnitude is below 1e-6 or at least 1e21). */
-export function jsonFloat(f: number, bitSize = 64): string {
-  if (!Number.isFinite(f)) throw new FuncError(`json: unsupported value: ${formatFloat(f, 'g', -1, bitSize)}`);
-  const abs = bitSize === 32 ? Math.fround(Math.abs(f)) : Math.abs(f);
-  let fmt = 'f';
-  if (abs !== 0 && (abs < (bitSize === 32 ? Math.fround(1e-6) : 1e-6) || abs >= (bitSize === 32 ? Math.fround(1e21) : 1e21))) fmt = 'e';
-  let b = formatFloat(f, fmt, -1, bitSize);
-  if (fmt === 'e') {
-    // Clean up e-09 to e-9.
-    const n = b.length;
-    if (n >= 4 && b[n - 4] === 'e' && b[n - 3] === '-' && b[n - 2] === '0') b = b.slice(0, n - 2) + b.slice(n - 1);
-  }
-  return b;
-}
-
-/** Strip insignificant whitespace from JSON text (json.Compact), keeping everything else. */
-export function compactJSON(src: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i] ?? '';
-    if (inString) {
-      out += ch;
-      if (ch === '\\') {
-        out += src[i + 1] ?? '';
-        i++;
-      } else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === '"') inString = true;
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') continue;
-    out += ch;
-  }
-  return out;
-}
+import { GoComplex, GoNil, GoNumber, GoPtr, isGoMap, typeName } from './values.ts';
 
 function base64(bytes: Uint8Array): string {
   let bin = '';
@@ -121,7 +83,7 @@ function encode(v: unknown, html: boolean, out: string[], depth: number): void {
       out.push(v.toString());
       return;
     case 'number':
-      out.push(Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? String(v === 0 ? 0 : v) : jsonFloat(v));
+      out.push(Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? String(v === 0 ? 0 : v) : jsonFloat(v, 64, FuncError));
       return;
     case 'function':
       throw new FuncError(`json: unsupported type: ${typeName(v)}`);
@@ -133,7 +95,7 @@ function encode(v: unknown, html: boolean, out: string[], depth: number): void {
     return;
   }
   if (v instanceof GoNumber) {
-    if (v.kind === 'float') out.push(jsonFloat(Number(v.value), v.type === 'float32' ? 32 : 64));
+    if (v.kind === 'float') out.push(jsonFloat(Number(v.value), v.type === 'float32' ? 32 : 64, FuncError));
     else out.push(typeof v.value === 'bigint' ? v.value.toString() : String(Math.trunc(v.value)));
     return;
   }
@@ -150,7 +112,7 @@ function encode(v: unknown, html: boolean, out: string[], depth: number): void {
   if (hasMarshalJSON(obj)) {
     const raw = obj.MarshalJSON();
     const text = raw instanceof Uint8Array ? new TextDecoder().decode(raw) : String(raw);
-    out.push(compactJSON(text));
+    out.push(jsonCompact(text, html));
     return;
   }
   const rec = obj as Record<PropertyKey, unknown>;
@@ -175,7 +137,7 @@ function encode(v: unknown, html: boolean, out: string[], depth: number): void {
   if (isGoMap(v)) {
     const entries: [string, unknown][] =
       v instanceof Map ? [...v.entries()].map(([k, val]) => [String(k), val]) : Object.entries(v);
-    entries.sort((a, b) => compareStrings(a[0], b[0]));
+    entries.sort((a, b) => compare(a[0], b[0]));
     out.push('{');
     entries.forEach(([k, val], i) => {
       if (i > 0) out.push(',');
@@ -236,94 +198,25 @@ class RawJSON {
  * map[string]interface {}, arrays []interface {}, numbers json.Number (their text kept).
  */
 export function decodeJSONUseNumber(text: string): unknown {
-  let i = 0;
-  const ws = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
-  };
-  const fail = (): never => {
-    throw new SyntaxError(`invalid JSON at offset ${i}`);
-  };
-  const value = (): unknown => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const obj: Record<string, unknown> = {};
-      ws();
-      if (text[i] === '}') {
-        i++;
+  const build = (n: JSONNode): unknown => {
+    switch (n.t) {
+      case 'obj': {
+        const obj: Record<string, unknown> = {};
+        for (const [k, v] of n.entries) setMember(obj, k, build(v));
         return obj;
       }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        const k = str();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        obj[k] = value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return obj;
-        }
-        fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      const arr: unknown[] = [];
-      Object.defineProperty(arr, goType, { value: '[]interface {}' });
-      ws();
-      if (text[i] === ']') {
-        i++;
+      case 'arr': {
+        const arr = n.items.map(build);
+        Object.defineProperty(arr, goType, { value: '[]interface {}' });
         return arr;
       }
-      for (;;) {
-        arr.push(value());
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return arr;
-        }
-        fail();
-      }
+      case 'num':
+        return new JSONNumber(n.raw);
+      case 'null':
+        return null;
+      default:
+        return n.v;
     }
-    if (c === '"') return str();
-    if (text.startsWith('true', i)) {
-      i += 4;
-      return true;
-    }
-    if (text.startsWith('false', i)) {
-      i += 5;
-      return false;
-    }
-    if (text.startsWith('null', i)) {
-      i += 4;
-      return null;
-    }
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) return fail();
-    i += m[0].length;
-    return new JSONNumber(m[0]);
   };
-  const str = (): string => {
-    const start = i;
-    i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const v = value();
-  ws();
-  if (i !== text.length) fail();
-  return v;
+  return build(parseJSON(text));
 }

@@ -4,7 +4,7 @@
  * like Go's. Positions are JS string indices; they are converted to Go byte columns only
  * when an error is reported.
  */
-import { quote } from './strconv.ts';
+import { quote } from '../../go/quote.ts';
 import { isDigit, isLetter, isPrint } from './unicode.ts';
 import { byteLength, truncateRunes } from './utf8.ts';
 

@@ -2,7 +2,7 @@
  * Parse-tree nodes (text/template/parse/node.go) and their String() forms, which appear in
  * execution errors as the "<...>" context.
  */
-import { quote } from './strconv.ts';
+import { quote } from '../../go/quote.ts';
 
 interface Base {
   /** JS index of the node in the template source. */

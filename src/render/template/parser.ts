@@ -16,7 +16,8 @@ import {
   type PipeNode,
   type VariableNode,
 } from './nodes.ts';
-import { parseFloat64, parseInt0, parseUint0, quote, unquote, unquoteChar } from './strconv.ts';
+import { quote } from '../../go/quote.ts';
+import { parseFloat64, parseInt0, parseUint0, unquote, unquoteChar } from './strconv.ts';
 
 /** The trees of one Parse call: the main template ("" for docker) plus every define/block. */
 export type TreeSet = Map<string, ListNode>;

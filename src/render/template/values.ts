@@ -16,6 +16,7 @@
  *  - Arrays may carry goType ("[]string"); untagged arrays are []string when every element is
  *    a string, else []interface {}. Uint8Array is []uint8 ([]byte).
  */
+import { compare } from '../../go/strings.ts';
 import { goFields, goFormat, goScalar, goType } from '../govalue.ts';
 import { byteLength } from './utf8.ts';
 
@@ -341,29 +342,14 @@ export function isTrue(v: unknown): { truth: boolean; ok: boolean } {
   }
 }
 
-/** Compare strings by code point (Go compares UTF-8 bytes, which orders the same way). */
-export function compareStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x !== y) {
-      if (x >= 0xd800) x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      if (y >= 0xd800) y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
-
 /** internal/fmtsort ordering of map keys. */
 function compareKeys(a: unknown, b: unknown): number {
-  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return compare(a, b);
   const x = numericOf(a);
   const y = numericOf(b);
   if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
-  return compareStrings(String(a), String(b));
+  return compare(String(a), String(b));
 }
 
 function numericOf(v: unknown): number | bigint | undefined {

@@ -1,40 +1,17 @@
 /**
- * Go encoding/json for the spec types: the exact request body docker sends
- * (`json.NewEncoder(buf).Encode(spec)` in the vendored client's encodeData: struct fields in
- * declaration order, `omitempty`, map keys sorted, HTML-safe escapes `\u003c \u003e \u0026`,
- * U+2028/U+2029 escaped, a trailing newline), and the matching decoder for the specs the
- * daemon returns (unknown fields dropped, exactly as Go's Unmarshal into swarm.Service does,
- * so an update re-sends only what docker's structs know). Integers stay exact (bigint).
+ * The spec types through Go's encoding/json (src/go/json.ts), driven by their schema: the exact
+ * request body docker sends (`json.NewEncoder(buf).Encode(spec)` in the vendored client's
+ * encodeData: struct fields in declaration order, `omitempty`, map keys sorted, HTML-safe
+ * strings, a trailing newline), and the matching decoder for the specs the daemon returns
+ * (unknown fields dropped, exactly as Go's Unmarshal into swarm.Service does, so an update
+ * re-sends only what docker's structs know). Integers stay exact (bigint).
  */
-import { formatFloat } from '../render/gotypes/float.ts';
+import { type JSONNode, jsonFloat, jsonString, parseJSON, sortedKeys } from '../go/json.ts';
 import { SpecError } from './errors.ts';
 import { SERVICE_SPEC, type GoField, type GoType } from './schema.ts';
 import type { ServiceSpec } from './types.ts';
-import { jsonString } from '../render/gostring.ts';
 
 // ---- encoding ----
-
-
-/** encoding/json's string encoder with escapeHTML (Go ≥ 1.22: \b and \f short escapes). */
-export function goJSONString(s: string): string {
-  return jsonString(s, true);
-}
-
-/** Go's map key order: bytewise over UTF-8. */
-function compareUTF8(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
-/** encoding/json floatEncoder for float32. NaN and ±Inf are errors, as in Go. */
-function float32JSON(v: number): string {
-  if (!Number.isFinite(v)) throw new SpecError(`json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
-  const abs = Math.abs(v);
-  let fmt: 'f' | 'e' = 'f';
-  if (abs !== 0 && (Math.fround(abs) < 1e-6 || Math.fround(abs) >= 1e21)) fmt = 'e';
-  let s = formatFloat(v, fmt, -1, 32);
-  if (fmt === 'e') s = s.replace(/e-0(\d)$/, 'e-$1'); // clean up e-09 to e-9
-  return s;
-}
 
 function isEmpty(t: GoType, v: unknown): boolean {
   if (v === undefined || v === null) return true;
@@ -60,9 +37,9 @@ function encode(t: GoType, v: unknown): string {
   if (typeof t === 'string') {
     switch (t) {
       case 'string':
-        return goJSONString((v as string | undefined) ?? '');
+        return jsonString((v as string | undefined) ?? '', true);
       case 'bytes':
-        return v === undefined || v === null ? 'null' : goJSONString(v as string);
+        return v === undefined || v === null ? 'null' : jsonString(v as string, true);
       case 'bool':
         return v === true ? 'true' : 'false';
       case 'int':
@@ -70,7 +47,7 @@ function encode(t: GoType, v: unknown): string {
       case 'uint32':
         return String((v as number | undefined) ?? 0);
       case 'float32':
-        return float32JSON((v as number | undefined) ?? 0);
+        return jsonFloat((v as number | undefined) ?? 0, 32, SpecError);
     }
   }
   if ('ptr' in t) return v === undefined || v === null ? 'null' : encode(t.ptr, v);
@@ -81,15 +58,14 @@ function encode(t: GoType, v: unknown): string {
   if ('map' in t) {
     if (v === undefined || v === null) return 'null';
     const rec = v as Record<string, unknown>;
-    const keys = Object.keys(rec).sort(compareUTF8);
-    return `{${keys.map((k) => `${goJSONString(k)}:${encode(t.map, rec[k])}`).join(',')}}`;
+    return `{${sortedKeys(rec).map((k) => `${jsonString(k, true)}:${encode(t.map, rec[k])}`).join(',')}}`;
   }
   const obj = (v ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
   for (const field of t.struct) {
     const fv = obj[field.name];
     if (field.omitempty && isEmpty(field.type, fv)) continue;
-    parts.push(`${goJSONString(field.name)}:${encode(field.type, fv)}`);
+    parts.push(`${jsonString(field.name, true)}:${encode(field.type, fv)}`);
   }
   return `{${parts.join(',')}}`;
 }
@@ -103,103 +79,9 @@ export function encodeServiceSpec(spec: ServiceSpec): string {
   return `${encode(SERVICE_SPEC, spec)}\n`;
 }
 
-/** json.Marshal of any value described by a GoType (no trailing newline). */
-export function encodeGo(t: GoType, v: unknown): string {
-  return encode(t, v);
-}
-
 // ---- decoding ----
 
-type Node =
-  | { readonly t: 'obj'; readonly entries: ReadonlyArray<readonly [string, Node]> }
-  | { readonly t: 'arr'; readonly items: readonly Node[] }
-  | { readonly t: 'str'; readonly v: string }
-  | { readonly t: 'num'; readonly raw: string }
-  | { readonly t: 'bool'; readonly v: boolean }
-  | { readonly t: 'null' };
-
-/** A small JSON parser that keeps number literals as text. */
-function parseJSON(text: string): Node {
-  let i = 0;
-  const ws = (): void => {
-    while (i < text.length && ' \t\r\n'.includes(text[i] ?? '')) i++;
-  };
-  const fail = (): never => {
-    throw new SpecError(`invalid JSON at offset ${i}`);
-  };
-  const value = (): Node => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const entries: [string, Node][] = [];
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return { t: 'obj', entries };
-      }
-      for (;;) {
-        ws();
-        const k = value();
-        if (k.t !== 'str') fail();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        entries.push([(k as { v: string }).v, value()]);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return { t: 'obj', entries };
-        }
-        fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      const items: Node[] = [];
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return { t: 'arr', items };
-      }
-      for (;;) {
-        items.push(value());
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return { t: 'arr', items };
-        }
-        fail();
-      }
-    }
-    if (c === '"') {
-      const m = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(i));
-      if (!m) return fail();
-      i += m[0].length;
-      return { t: 'str', v: JSON.parse(m[0]) as string };
-    }
-    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-    if (!m) return fail();
-    i += m[0].length;
-    if (m[0] === 'true' || m[0] === 'false') return { t: 'bool', v: m[0] === 'true' };
-    if (m[0] === 'null') return { t: 'null' };
-    return { t: 'num', raw: m[0] };
-  };
-  const v = value();
-  ws();
-  if (i !== text.length) fail();
-  return v;
-}
-
-function typeError(n: Node, t: GoType): SpecError {
+function typeError(n: JSONNode, t: GoType): SpecError {
   const want = typeof t === 'string' ? t : 'struct' in t ? t.name : Object.keys(t)[0];
   return new SpecError(`json: cannot unmarshal ${n.t} into Go value of type ${want}`);
 }
@@ -209,7 +91,7 @@ function findField(fields: readonly GoField[], key: string): GoField | undefined
 }
 
 /** json.Unmarshal of n into a fresh Go value of type t (undefined = zero value / nil). */
-function decode(t: GoType, n: Node): unknown {
+function decode(t: GoType, n: JSONNode): unknown {
   if (n.t === 'null') return undefined;
   if (typeof t === 'string') {
     switch (t) {
@@ -262,7 +144,7 @@ function zero(t: GoType): unknown {
 
 /** Decodes a ServiceSpec from the daemon's JSON (e.g. the `Spec` of `GET /services/{id}`). */
 export function decodeServiceSpec(json: string): ServiceSpec {
-  return decode(SERVICE_SPEC, parseJSON(json)) as ServiceSpec;
+  return decode(SERVICE_SPEC, parseJSON(json, SpecError)) as ServiceSpec;
 }
 
 /** What `service update` needs from `GET /services/{id}`: the ID, Version.Index and Spec. */
@@ -274,10 +156,10 @@ export interface InspectedService {
 
 /** Decodes `GET /services/{id}` as docker's ServiceInspectWithRaw does (the parts update uses). */
 export function decodeService(json: string): InspectedService {
-  const root = parseJSON(json);
+  const root = parseJSON(json, SpecError);
   if (root.t !== 'obj') throw new SpecError('json: cannot unmarshal into Go value of type swarm.Service');
-  const get = (name: string): Node | undefined => {
-    let found: Node | undefined;
+  const get = (name: string): JSONNode | undefined => {
+    let found: JSONNode | undefined;
     for (const [k, v] of root.entries) if (k === name || (found === undefined && k.toLowerCase() === name.toLowerCase())) found = v;
     return found;
   };
