@@ -28,8 +28,8 @@ const IMG = `${REGISTRY}/busybox`;
 
 /** Side-specific values: `{key}` in an argument becomes the side's value. */
 const VALUES: Record<Side, Record<string, string>> = {
-  d: { p: 'tsw-sd-d-', s1: 'tswsd1d', s2: 'tswsd2d', port1: '28611', port2: '28613', port3: '28615', port4: '28617', subnet: '10.231.1.0/24', gw: '10.231.1.1', subnet2: '10.231.3.0/24', gw2: '10.231.3.1' },
-  t: { p: 'tsw-sd-t-', s1: 'tswsd1t', s2: 'tswsd2t', port1: '28612', port2: '28614', port3: '28616', port4: '28618', subnet: '10.231.2.0/24', gw: '10.231.2.1', subnet2: '10.231.4.0/24', gw2: '10.231.4.1' },
+  d: { p: 'tsw-sd-d-', s1: 'tswsd1d', s2: 'tswsd2d', s3: 'tswsd3d', port1: '28611', port2: '28613', port3: '28615', port4: '28617', subnet: '10.231.1.0/24', gw: '10.231.1.1', subnet2: '10.231.3.0/24', gw2: '10.231.3.1' },
+  t: { p: 'tsw-sd-t-', s1: 'tswsd1t', s2: 'tswsd2t', s3: 'tswsd3t', port1: '28612', port2: '28614', port3: '28616', port4: '28618', subnet: '10.231.2.0/24', gw: '10.231.2.1', subnet2: '10.231.4.0/24', gw2: '10.231.4.1' },
 };
 
 function expand(args: readonly string[], side: Side): string[] {
@@ -584,6 +584,12 @@ describe('seed tutorial flows, tsw against docker (lab swarm)', { concurrency: f
       await sameSpecs('redis');
       read(['service', 'inspect', '–pretty', '{p}redis']);
       read(['service', 'ps', '{p}redis', '--filter', 'desired-state=running']);
+      await settle('redis');
+      // 000's `service update --rollback`, waiting for it.
+      await twin(['service', 'update', '--rollback', '{p}redis'], { progress: true });
+      await sameSpecs('redis');
+      await twin(['service', 'rollback', '{p}redis'], { progress: true });
+      await sameSpecs('redis');
       await drop('redis');
     });
 
@@ -654,6 +660,14 @@ describe('seed tutorial flows, tsw against docker (lab swarm)', { concurrency: f
       await twin(['stack', 'rm', '{s1}'], { unordered: true });
       await twin(['stack', 'rm', '{s1}']);
       assert.equal(await service('tswsd1t_wordpress'), undefined);
+    });
+
+    it('001: a docker-compose file (build, container_name, links, restart) deployed as a stack', async () => {
+      await twin(['stack', 'deploy', '-c', `${FIXTURES}single-host.yml`, '{s3}'], { env: env1, unordered: true });
+      await sameSpecs('{s3}_web', '{s3}_db');
+      read(['stack', 'services', '{s3}', '--format', '{{.Name}} {{.Mode}} {{.Image}} {{.Ports}}']);
+      for (const side of ['d', 't'] as const) await quiesce(['web', 'db'].map((n) => `${VALUES[side]['s3'] ?? ''}_${n}`));
+      await twin(['stack', 'rm', '{s3}'], { unordered: true });
     });
 
     it('004: stack deploy greenplum onto the external gpdb network; stack ps --no-trunc; service ls; scale =5; stack rm; update after rm', async () => {
