@@ -165,7 +165,14 @@ async function sameNetworks(...names: string[]): Promise<void> {
   const objs = await ours();
   for (const n of names) {
     const get = async (side: Side) => {
-      const r = await api<Record<string, unknown>>('GET', `/networks/${n.includes('{') ? expand([n], side)[0] ?? n : `tsw-sd-${side}-${n}`}`);
+      const path = `/networks/${n.includes('{') ? expand([n], side)[0] ?? n : `tsw-sd-${side}-${n}`}`;
+      let r = await api<Record<string, unknown>>('GET', path);
+      // Right after a create the manager may still show the network unallocated (Driver "",
+      // IPAM.Config null), whichever client made it: read again until it is allocated.
+      for (let i = 0; i < 40 && r.status === 200 && r.value['Driver'] === ''; i++) {
+        await new Promise((res) => setTimeout(res, 250));
+        r = await api<Record<string, unknown>>('GET', path);
+      }
       if (r.status !== 200) return undefined;
       const v = r.value;
       const options = { ...(v['Options'] as Record<string, string> | null) };
