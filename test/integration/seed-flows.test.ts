@@ -15,7 +15,6 @@
  * used instead). Images: the lab's busybox (:1, :2, :latest) in place of nginx/httpd/redis.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { api, assertSame, assertSameStable, assertSameTimed, waitUntil } from '../support/node-lab.ts';
@@ -111,24 +110,8 @@ async function twin(args: readonly string[], opts: { progress?: boolean; env?: (
   return nd;
 }
 
-/**
- * tsw; `stack deploy` from TSW_DEPLOY_BIN when set (a build of the deploy branch, until it is
- * merged).
- */
 function tsw(args: readonly string[], env: Record<string, string | undefined> = {}): Outcome {
-  const bin = process.env['TSW_DEPLOY_BIN'];
-  if (bin && args[0] === 'stack' && args[1] === 'deploy') {
-    const all: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) all[k] = v;
-    const r = spawnSync(bin, args, { encoding: 'utf8', env: all, input: '', timeout: 120_000 });
-    return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', code: r.status ?? -1 };
-  }
   return runTsw(args, { env });
-}
-
-/** Whether this tsw has `stack deploy` (it is written on another branch). */
-function hasStackDeploy(): boolean {
-  return Boolean(process.env['TSW_DEPLOY_BIN']) || runTsw(['stack', 'deploy', '--help']).code === 0;
 }
 
 /** A read: both clients on docker's objects, at (nearly) the same moment. */
@@ -631,7 +614,7 @@ describe('seed tutorial flows, tsw against docker (lab swarm)', { concurrency: f
 
   // Stacks from compose files (001: wordpress; 004: greenplum with an external network named the
   // old way). docker deploys tswsd<N>d, tsw tswsd<N>t.
-  describe('stacks from the tutorials', { concurrency: false, skip: !hasStackDeploy() && 'this tsw has no stack deploy yet (set TSW_DEPLOY_BIN)' }, () => {
+  describe('stacks from the tutorials', { concurrency: false }, () => {
     const env1 = (side: Side) => ({ SD_PORT: VALUES[side]['port3'] ?? '' });
     const env2 = (side: Side) => ({ SD_PORT: VALUES[side]['port4'] ?? '', SD_NET: `${VALUES[side]['p'] ?? ''}gpdb`, REGISTRY, TAGNAME: 'busybox:latest' });
     /** The lines of a whole-swarm listing that are this suite's (and the header). */
