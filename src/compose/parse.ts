@@ -389,6 +389,33 @@ function endsWithPlainScalar(line: string): boolean {
   return !/^['"[{|>&*!#%@`]/.test(t);
 }
 
+/** Where a line leaves flow collections and quoted scalars (they may span lines). */
+interface FlowState {
+  depth: number;
+  quote: string;
+}
+
+/** Advances st over one line: quotes (with their escapes), `[`/`{` nesting, `#` comments. */
+function scanFlow(l: string, st: FlowState): void {
+  for (let k = 0; k < l.length; k++) {
+    const c = l[k] ?? '';
+    if (st.quote === '"') {
+      if (c === '\\') k++;
+      else if (c === '"') st.quote = '';
+      continue;
+    }
+    if (st.quote === "'") {
+      if (c === "'" && l[k + 1] === "'") k++;
+      else if (c === "'") st.quote = '';
+      continue;
+    }
+    if (c === '#' && (k === 0 || /\s/.test(l[k - 1] ?? ''))) return;
+    if ((c === '"' || c === "'") && (k === 0 || /[\s[{,:]/.test(l[k - 1] ?? ''))) st.quote = c;
+    else if (c === '[' || c === '{') st.depth++;
+    else if ((c === ']' || c === '}') && st.depth > 0) st.depth--;
+  }
+}
+
 /**
  * libyaml's checks on tabs in block context that the `yaml` package does not make: a tab where
  * a line's first token would start is "found character that cannot start any token", and, after
@@ -402,31 +429,11 @@ function tabError(source: string): { line0: number; message: string } | undefine
   let blockHeader = 0;
   let prev = -1;
   // Flow collections and quoted scalars may span lines; tabs inside them are whitespace.
-  let flowDepth = 0;
-  let quote = '';
-  const track = (l: string): void => {
-    for (let k = 0; k < l.length; k++) {
-      const c = l[k] ?? '';
-      if (quote === '"') {
-        if (c === '\\') k++;
-        else if (c === '"') quote = '';
-        continue;
-      }
-      if (quote === "'") {
-        if (c === "'" && l[k + 1] === "'") k++;
-        else if (c === "'") quote = '';
-        continue;
-      }
-      if (c === '#' && (k === 0 || /\s/.test(l[k - 1] ?? ''))) return;
-      if ((c === '"' || c === "'") && (k === 0 || /[\s[{,:]/.test(l[k - 1] ?? ''))) quote = c;
-      else if (c === '[' || c === '{') flowDepth++;
-      else if ((c === ']' || c === '}') && flowDepth > 0) flowDepth--;
-    }
-  };
+  const flow: FlowState = { depth: 0, quote: '' };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] ?? '';
-    if (flowDepth > 0 || quote !== '') {
-      track(l);
+    if (flow.depth > 0 || flow.quote !== '') {
+      scanFlow(l, flow);
       prev = -1;
       continue;
     }
@@ -467,8 +474,8 @@ function tabError(source: string): { line0: number; message: string } | undefine
       blockContentIndent = -1;
       blockHeader = i;
     }
-    track(l);
-    prev = flowDepth > 0 || quote !== '' ? -1 : i;
+    scanFlow(l, flow);
+    prev = flow.depth > 0 || flow.quote !== '' ? -1 : i;
   }
   return undefined;
 }
@@ -481,31 +488,14 @@ function tabError(source: string): { line0: number; message: string } | undefine
 function untabContinuations(source: string): string {
   if (!source.includes('\t')) return source;
   const lines = source.split('\n');
-  let depth = 0;
-  let quote = '';
+  const flow: FlowState = { depth: 0, quote: '' };
   let openerIndent = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] ?? '';
-    const inside = depth > 0 || quote !== '';
+    const inside = flow.depth > 0 || flow.quote !== '';
     if (inside && /^[ \t]*\t/.test(l)) lines[i] = ' '.repeat(openerIndent + 2) + l.replace(/^[ \t]+/, '');
     if (!inside) openerIndent = indentOf(l);
-    for (let k = 0; k < l.length; k++) {
-      const c = l[k] ?? '';
-      if (quote === '"') {
-        if (c === '\\') k++;
-        else if (c === '"') quote = '';
-        continue;
-      }
-      if (quote === "'") {
-        if (c === "'" && l[k + 1] === "'") k++;
-        else if (c === "'") quote = '';
-        continue;
-      }
-      if (c === '#' && (k === 0 || /\s/.test(l[k - 1] ?? ''))) break;
-      if ((c === '"' || c === "'") && (k === 0 || /[\s[{,:]/.test(l[k - 1] ?? ''))) quote = c;
-      else if (c === '[' || c === '{') depth++;
-      else if ((c === ']' || c === '}') && depth > 0) depth--;
-    }
+    scanFlow(l, flow);
   }
   return lines.join('\n');
 }

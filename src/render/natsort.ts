@@ -43,7 +43,7 @@ function bytesOf(s: string): Uint8Array {
  */
 export function naturalLess(str1: string, str2: string): boolean {
   // ASCII text: its UTF-16 code units are its bytes, so compare the strings themselves.
-  if (isAscii(str1) && isAscii(str2)) return naturalLessAscii(str1, str2);
+  if (isAscii(str1) && isAscii(str2)) return naturalCompareAscii(str1, str2) < 0;
   const s1 = bytesOf(str1);
   const s2 = bytesOf(str2);
   let idx1 = 0;
@@ -84,42 +84,6 @@ export function naturalLess(str1: string, str2: string): boolean {
   return s1.length < s2.length;
 }
 
-/** naturalLess for two ASCII strings (the same steps on code units, nothing allocated). */
-function naturalLessAscii(s1: string, s2: string): boolean {
-  let idx1 = 0;
-  let idx2 = 0;
-  const n1 = s1.length;
-  const n2 = s2.length;
-  while (idx1 < n1 && idx2 < n2) {
-    const c1 = s1.charCodeAt(idx1);
-    const c2 = s2.charCodeAt(idx2);
-    const dig1 = isDigit(c1);
-    const dig2 = isDigit(c2);
-    if (dig1 !== dig2) return dig1;
-    if (!dig1) {
-      if (c1 !== c2) return c1 < c2;
-      idx1++;
-      idx2++;
-      continue;
-    }
-    while (idx1 < n1 && s1.charCodeAt(idx1) === 0x30) idx1++;
-    while (idx2 < n2 && s2.charCodeAt(idx2) === 0x30) idx2++;
-    const nonZero1 = idx1;
-    const nonZero2 = idx2;
-    while (idx1 < n1 && isDigit(s1.charCodeAt(idx1))) idx1++;
-    while (idx2 < n2 && isDigit(s2.charCodeAt(idx2))) idx2++;
-    const len1 = idx1 - nonZero1;
-    const len2 = idx2 - nonZero2;
-    if (len1 !== len2) return len1 < len2;
-    for (let k = 0; k < len1; k++) {
-      const d = s1.charCodeAt(nonZero1 + k) - s2.charCodeAt(nonZero2 + k);
-      if (d !== 0) return d < 0;
-    }
-    if (nonZero1 !== nonZero2) return nonZero1 < nonZero2;
-  }
-  return n1 < n2;
-}
-
 /**
  * A comparator for Array.prototype.sort built on naturalLess (-1, 0 or 1). Every step of
  * NaturalLess decides symmetrically, so one pass over two ASCII strings gives both answers.
@@ -131,6 +95,7 @@ export function naturalCompare(a: string, b: string): number {
   return 0;
 }
 
+/** NaturalLess's steps on two ASCII strings (code units, nothing allocated), as a comparator. */
 function naturalCompareAscii(s1: string, s2: string): number {
   let idx1 = 0;
   let idx2 = 0;
