@@ -223,9 +223,15 @@ export function runProcess(argStart = 2): void {
     },
     helpWidth: stdinTTY && process.stdout.columns ? process.stdout.columns : 80,
   };
-  // EPIPE when piped into `head`: stop quietly, as docker does.
+  // EPIPE when piped into `head`: docker (Go) dies of SIGPIPE on a write to a closed stdout, so
+  // the shell sees 141 (`set -o pipefail` scripts notice). Node ignores SIGPIPE; adding and
+  // removing a listener puts the default action back (libuv resets it to SIG_DFL), then raise it.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
+    if (e.code !== 'EPIPE') return;
+    const restoreDefault = (): void => {};
+    process.on('SIGPIPE', restoreDefault);
+    process.off('SIGPIPE', restoreDefault);
+    process.kill(process.pid, 'SIGPIPE');
   });
   main(process.argv.slice(argStart), io).then(
     (code) => {

@@ -479,6 +479,10 @@ describe('seed tutorial flows, tsw against docker (lab swarm)', { concurrency: f
       // The network goes once the tasks are gone.
       await dropAndWait('uchin_test');
       await twin(['network', 'rm', '{p}kafka']);
+      // The manager keeps its local copy of a removed overlay network for a moment; a rm by name
+      // in that window resolves the copy and the daemon says `network <ID> not found` instead of
+      // the name. Wait until neither side's copy is listed, then both get the name.
+      await waitUntil(async () => !(await ours()).some((o) => /^tsw-sd-[dt]-kafka$/.test(o.name)), 60_000, 'kafka networks to go');
       await twin(['network', 'rm', '{p}kafka']);
     });
   });

@@ -5,7 +5,7 @@
  * node it was not built by (node aborts on a foreign blob). Needs `npm run build` first.
  */
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +162,31 @@ describe('start-up snapshot', () => {
       const esm = await runAsync(process.execPath, ['--', join(repoRoot, 'bin/tsw.js'), ...c.args], extra, c.input);
       assert.deepEqual(snap, esm);
       assert.ok(snap.stdout !== '' || snap.stderr !== '', 'the command printed nothing at all');
+    });
+  }
+});
+
+/**
+ * Output into a pipe nobody reads any more (`tsw service ps x | head -1`): Go dies of SIGPIPE on
+ * a write to a closed stdout, so a shell sees 141 and `set -o pipefail` scripts fail. The read
+ * end is closed before the child has started, so the first write fails every time.
+ */
+describe('writing to a closed pipe', () => {
+  function closedPipe(cmd: string, args: readonly string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(cmd, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    });
+  }
+  for (const args of [['service', '--help'], ['--version'], ['node', 'ls', '--help']]) {
+    it(`tsw ${args.join(' ')} dies of SIGPIPE as docker does, silently`, async () => {
+      const d = await closedPipe('docker', args);
+      assert.deepEqual(d, { code: null, signal: 'SIGPIPE', stderr: '' }, 'docker');
+      assert.deepEqual(await closedPipe(join(repoRoot, 'bin/tsw'), args), d, 'tsw from the snapshot');
+      assert.deepEqual(await closedPipe(process.execPath, ['--', join(repoRoot, 'bin/tsw.js'), ...args]), d, 'tsw from the ES modules');
     });
   }
 });
