@@ -11,7 +11,8 @@
  * prints the panic line only).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli.ts';
@@ -59,9 +60,16 @@ interface ErrorCase {
 
 type Golden<T> = LabInfo & { cases: T[] };
 
-const create = JSON.parse(readGolden('spec/create.json')) as Golden<CreateCase>;
-const update = JSON.parse(readGolden('spec/update.json')) as Golden<UpdateCase>;
-const errors = JSON.parse(readGolden('spec/errors.json')) as Golden<ErrorCase>;
+/**
+ * The capture ran in /tmp/tsw-spec-capture (env files, bind mount sources): the cases run in a
+ * directory of their own, so two test runs on one machine do not share files.
+ */
+const CAPTURED_WORK = '/tmp/tsw-spec-capture';
+const work = mkdtempSync(join(tmpdir(), 'tsw-spec-'));
+const golden = <T>(name: string): Golden<T> => JSON.parse(readGolden(name).split(CAPTURED_WORK).join(work)) as Golden<T>;
+const create = golden<CreateCase>('spec/create.json');
+const update = golden<UpdateCase>('spec/update.json');
+const errors = golden<ErrorCase>('spec/errors.json');
 
 /** The lab's distribution answers, for the error cases (which did not record them). */
 const distribution = new Map<string, string>();
