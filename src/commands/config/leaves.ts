@@ -5,9 +5,10 @@
  */
 import type { Command } from 'commander';
 import { addLeaf, exactArgs, minArgs, noArgs, rangeArgs } from '../../cli/define.ts';
-import { FORMAT_HELP, INSPECT_FORMAT_HELP, type FlagSpec } from '../../cli/flags.ts';
+import { INSPECT_FORMAT_HELP, type FlagSpec } from '../../cli/flags.ts';
 import { validateLabel } from '../../spec/kv.ts';
 import type { CommandContext } from '../context.ts';
+import { filterFlag, formatFlag, listOptions, quietFlag } from '../list-flags.ts';
 import type { ObjectKind } from './objects.ts';
 
 const title = (kind: ObjectKind): string => (kind === 'config' ? 'Config' : 'Secret');
@@ -114,23 +115,11 @@ export function registerLs(group: Command, ctx: CommandContext, kind: ObjectKind
       aliases: ['list'],
       short: `List ${kind}s`,
       args: noArgs,
-      flags: [
-        { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display IDs' },
-        { name: 'format', type: 'string', usage: FORMAT_HELP },
-        { name: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-      ],
+      flags: [quietFlag(), formatFlag(), filterFlag()],
       action: async (f) => {
         const { checkVersions, runLs } = await import('./objects.ts');
         await checkVersions(ctx.deps, kind, 'ls');
-        await runLs(
-          kind,
-          {
-            quiet: f['quiet'] === true,
-            format: (f['format'] as string | undefined) ?? '',
-            filter: (f['filter'] as string[] | undefined) ?? [],
-          },
-          ctx.deps,
-        );
+        await runLs(kind, listOptions(f), ctx.deps);
       },
     },
     ctx.sink,

@@ -13,6 +13,7 @@ import { filtersFrom } from '../../engine/filters.ts';
 import { compareVersions } from '../../engine/negotiate.ts';
 import { StatusError } from '../../errors.ts';
 import { kvToMap } from '../../spec/kv.ts';
+import { listFormat, type ListOptions } from '../list-flags.ts';
 import { clientConfig, writeInspect } from '../shared.ts';
 
 export type ObjectKind = 'config' | 'secret';
@@ -156,23 +157,15 @@ export async function runCreate(kind: ObjectKind, opts: CreateOptions, deps: Dep
   deps.stdout.write(`${id}\n`);
 }
 
-export interface LsOptions {
-  readonly quiet: boolean;
-  readonly format: string;
-  readonly filter: readonly string[];
-}
+export type LsOptions = ListOptions;
 
 /** RunConfigList / runSecretList. */
 export async function runLs(kind: ObjectKind, opts: LsOptions, deps: Deps): Promise<void> {
   const { listObjects } = await import('../../engine/secrets.ts');
   const engine = await deps.engine();
   const objects = await listObjects(engine, KINDS[kind].api, filtersFrom(opts.filter));
-  let format = opts.format;
-  if (format === '') {
-    const cfg = clientConfig(deps);
-    const fromConfig = kind === 'config' ? cfg.configFormat : cfg.secretFormat;
-    format = fromConfig && !opts.quiet ? fromConfig : 'table';
-  }
+  const cfg = clientConfig(deps);
+  const format = listFormat(opts.format, kind === 'config' ? cfg.configFormat : cfg.secretFormat, opts.quiet);
   const r = await import('../../render/config-secret.ts');
   const render = kind === 'config' ? r.renderConfigList : r.renderSecretList;
   deps.stdout.write(render(objects, format, opts.quiet, deps.now()));

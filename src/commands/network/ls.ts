@@ -1,17 +1,14 @@
 /** `docker network ls` (cli/command/network/list.go, docker 28). */
 import type { Command } from 'commander';
 import { addLeaf, noArgs } from '../../cli/define.ts';
-import { FORMAT_HELP } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import type { CommandContext } from '../context.ts';
+import { filterFlag, formatFlag, listFormat, listOptions, type ListOptions, noTruncFlag, quietFlag } from '../list-flags.ts';
 import { clientConfig } from '../shared.ts';
 import type { ListedNetwork } from '../../render/network-list.ts';
 
-export interface LsOptions {
-  readonly quiet: boolean;
+export interface LsOptions extends ListOptions {
   readonly noTrunc: boolean;
-  readonly format: string;
-  readonly filter: readonly string[];
 }
 
 export function register(group: Command, ctx: CommandContext): void {
@@ -23,22 +20,8 @@ export function register(group: Command, ctx: CommandContext): void {
       aliases: ['list'],
       short: 'List networks',
       args: noArgs,
-      flags: [
-        { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display network IDs' },
-        { name: 'no-trunc', type: 'bool', usage: 'Do not truncate the output' },
-        { name: 'format', type: 'string', usage: FORMAT_HELP },
-        { name: 'filter', short: 'f', type: 'filter', usage: 'Provide filter values (e.g. "driver=bridge")' },
-      ],
-      action: (f) =>
-        run(
-          {
-            quiet: f['quiet'] === true,
-            noTrunc: f['no-trunc'] === true,
-            format: (f['format'] as string | undefined) ?? '',
-            filter: (f['filter'] as string[] | undefined) ?? [],
-          },
-          ctx.deps,
-        ),
+      flags: [quietFlag('Only display network IDs'), noTruncFlag('Do not truncate the output'), formatFlag(), filterFlag('Provide filter values (e.g. "driver=bridge")')],
+      action: (f) => run({ ...listOptions(f), noTrunc: f['no-trunc'] === true }, ctx.deps),
     },
     ctx.sink,
   );
@@ -48,11 +31,7 @@ export async function run(opts: LsOptions, deps: Deps): Promise<void> {
   const [{ listNetworks }, { filtersFrom }] = await Promise.all([import('../../engine/networks.ts'), import('../../engine/filters.ts')]);
   const engine = await deps.engine();
   const networks = (await listNetworks(engine, filtersFrom(opts.filter))) as ListedNetwork[];
-  let format = opts.format;
-  if (format === '') {
-    const fromConfig = clientConfig(deps).networksFormat;
-    format = fromConfig && !opts.quiet ? fromConfig : 'table';
-  }
+  const format = listFormat(opts.format, clientConfig(deps).networksFormat, opts.quiet);
   const { renderNetworkList } = await import('../../render/network-list.ts');
   deps.stdout.write(renderNetworkList(networks, format, opts.quiet, opts.noTrunc));
 }

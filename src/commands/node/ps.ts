@@ -5,16 +5,12 @@ import type { Deps } from '../../deps.ts';
 import type { Task } from '../../engine/tasks.ts';
 import { StatusError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
+import { filterFlag, formatFlag, NO_RESOLVE_FLAG, noTruncFlag, quietFlag, taskListOptions, type TaskListOptions } from '../list-flags.ts';
 import { clientConfig } from '../shared.ts';
 
-export interface PsOptions {
+export interface PsOptions extends TaskListOptions {
   /** Node references; empty means `self`. */
   readonly nodes: readonly string[];
-  readonly noResolve: boolean;
-  readonly noTrunc: boolean;
-  readonly quiet: boolean;
-  readonly format: string;
-  readonly filter: readonly string[];
 }
 
 export function register(group: Command, ctx: CommandContext): void {
@@ -25,25 +21,8 @@ export function register(group: Command, ctx: CommandContext): void {
       use: 'ps [OPTIONS] [NODE...]',
       short: 'List tasks running on one or more nodes, defaults to current node',
       args: minArgs(0),
-      flags: [
-        { name: 'no-trunc', type: 'bool', usage: 'Do not truncate output' },
-        { name: 'no-resolve', type: 'bool', usage: 'Do not map IDs to Names' },
-        { name: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-        { name: 'format', type: 'string', usage: 'Pretty-print tasks using a Go template' },
-        { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display task IDs' },
-      ],
-      action: (f, args) =>
-        run(
-          {
-            nodes: args,
-            noResolve: f['no-resolve'] === true,
-            noTrunc: f['no-trunc'] === true,
-            quiet: f['quiet'] === true,
-            format: (f['format'] as string | undefined) ?? '',
-            filter: (f['filter'] as string[] | undefined) ?? [],
-          },
-          ctx.deps,
-        ),
+      flags: [noTruncFlag(), NO_RESOLVE_FLAG, filterFlag(), formatFlag('Pretty-print tasks using a Go template'), quietFlag('Only display task IDs')],
+      action: (f, args) => run({ nodes: args, ...taskListOptions(f) }, ctx.deps),
     },
     ctx.sink,
   );

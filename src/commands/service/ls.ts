@@ -1,18 +1,14 @@
 /** `docker service ls` (cli/command/service/list.go, docker 28). */
 import type { Command } from 'commander';
 import { addLeaf, noArgs } from '../../cli/define.ts';
-import { FORMAT_HELP } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import type { Engine } from '../../engine/types.ts';
 import type { ListedService } from '../../render/service-list.ts';
 import type { CommandContext } from '../context.ts';
+import { filterFlag, formatFlag, listOptions, type ListOptions, quietFlag } from '../list-flags.ts';
 import { clientConfig } from '../shared.ts';
 
-export interface LsOptions {
-  readonly quiet: boolean;
-  readonly format: string;
-  readonly filter: readonly string[];
-}
+export type LsOptions = ListOptions;
 
 export function register(group: Command, ctx: CommandContext): void {
   addLeaf(
@@ -23,20 +19,8 @@ export function register(group: Command, ctx: CommandContext): void {
       aliases: ['list'],
       short: 'List services',
       args: noArgs,
-      flags: [
-        { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display IDs' },
-        { name: 'format', type: 'string', usage: FORMAT_HELP },
-        { name: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-      ],
-      action: (f) =>
-        run(
-          {
-            quiet: f['quiet'] === true,
-            format: (f['format'] as string | undefined) ?? '',
-            filter: (f['filter'] as string[] | undefined) ?? [],
-          },
-          ctx.deps,
-        ),
+      flags: [quietFlag(), formatFlag(), filterFlag()],
+      action: (f) => run(listOptions(f), ctx.deps),
     },
     ctx.sink,
   );

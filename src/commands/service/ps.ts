@@ -5,15 +5,11 @@ import type { Deps } from '../../deps.ts';
 import type { Engine, Filters } from '../../engine/types.ts';
 import { StatusError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
+import { filterFlag, formatFlag, NO_RESOLVE_FLAG, noTruncFlag, quietFlag, taskListOptions, type TaskListOptions } from '../list-flags.ts';
 import { clientConfig } from '../shared.ts';
 
-export interface PsOptions {
+export interface PsOptions extends TaskListOptions {
   readonly services: readonly string[];
-  readonly quiet: boolean;
-  readonly noResolve: boolean;
-  readonly noTrunc: boolean;
-  readonly format: string;
-  readonly filter: readonly string[];
 }
 
 export function register(group: Command, ctx: CommandContext): void {
@@ -24,25 +20,8 @@ export function register(group: Command, ctx: CommandContext): void {
       use: 'ps [OPTIONS] SERVICE [SERVICE...]',
       short: 'List the tasks of one or more services',
       args: minArgs(1),
-      flags: [
-        { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display task IDs' },
-        { name: 'no-trunc', type: 'bool', usage: 'Do not truncate output' },
-        { name: 'no-resolve', type: 'bool', usage: 'Do not map IDs to Names' },
-        { name: 'format', type: 'string', usage: 'Pretty-print tasks using a Go template' },
-        { name: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-      ],
-      action: (f, args) =>
-        run(
-          {
-            services: args,
-            quiet: f['quiet'] === true,
-            noResolve: f['no-resolve'] === true,
-            noTrunc: f['no-trunc'] === true,
-            format: (f['format'] as string | undefined) ?? '',
-            filter: (f['filter'] as string[] | undefined) ?? [],
-          },
-          ctx.deps,
-        ),
+      flags: [quietFlag('Only display task IDs'), noTruncFlag(), NO_RESOLVE_FLAG, formatFlag('Pretty-print tasks using a Go template'), filterFlag()],
+      action: (f, args) => run({ services: args, ...taskListOptions(f) }, ctx.deps),
     },
     ctx.sink,
   );

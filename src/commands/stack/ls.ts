@@ -1,12 +1,12 @@
 /** `docker stack ls` (cli/command/stack/list.go, stack/swarm/list.go, docker 28). */
 import type { Command } from 'commander';
 import { addLeaf, noArgs } from '../../cli/define.ts';
-import { FORMAT_HELP } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import type { Engine } from '../../engine/types.ts';
 import { StatusError } from '../../errors.ts';
 import type { StackSummary } from '../../render/stack-list.ts';
 import type { CommandContext } from '../context.ts';
+import { formatFlag } from '../list-flags.ts';
 import { allStacksFilter, LABEL_NAMESPACE } from './common.ts';
 
 export interface LsOptions {
@@ -22,7 +22,7 @@ export function register(group: Command, ctx: CommandContext): void {
       aliases: ['list'],
       short: 'List stacks',
       args: noArgs,
-      flags: [{ name: 'format', type: 'string', usage: FORMAT_HELP }],
+      flags: [formatFlag()],
       action: (f) => run({ format: (f['format'] as string | undefined) ?? '' }, ctx.deps),
     },
     ctx.sink,

@@ -1,20 +1,15 @@
 /** `docker stack ps` (cli/command/stack/ps.go, stack/swarm/ps.go, docker 28): the stack's tasks. */
 import type { Command } from 'commander';
 import { addLeaf, exactArgs } from '../../cli/define.ts';
-import { FORMAT_HELP } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import { StatusError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
+import { filterFlag, formatFlag, NO_RESOLVE_FLAG, noTruncFlag, quietFlag, taskListOptions, type TaskListOptions } from '../list-flags.ts';
 import { clientConfig } from '../shared.ts';
 import { stackFilter, validateStackName } from './common.ts';
 
-export interface PsOptions {
+export interface PsOptions extends TaskListOptions {
   readonly namespace: string;
-  readonly noTrunc: boolean;
-  readonly noResolve: boolean;
-  readonly quiet: boolean;
-  readonly format: string;
-  readonly filter: readonly string[];
 }
 
 export function register(group: Command, ctx: CommandContext): void {
@@ -25,25 +20,8 @@ export function register(group: Command, ctx: CommandContext): void {
       use: 'ps [OPTIONS] STACK',
       short: 'List the tasks in the stack',
       args: exactArgs(1),
-      flags: [
-        { name: 'no-trunc', type: 'bool', usage: 'Do not truncate output' },
-        { name: 'no-resolve', type: 'bool', usage: 'Do not map IDs to Names' },
-        { name: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-        { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display task IDs' },
-        { name: 'format', type: 'string', usage: FORMAT_HELP },
-      ],
-      action: (f, args) =>
-        run(
-          {
-            namespace: args[0] ?? '',
-            noTrunc: f['no-trunc'] === true,
-            noResolve: f['no-resolve'] === true,
-            quiet: f['quiet'] === true,
-            format: (f['format'] as string | undefined) ?? '',
-            filter: (f['filter'] as string[] | undefined) ?? [],
-          },
-          ctx.deps,
-        ),
+      flags: [noTruncFlag(), NO_RESOLVE_FLAG, filterFlag(), quietFlag('Only display task IDs'), formatFlag()],
+      action: (f, args) => run({ namespace: args[0] ?? '', ...taskListOptions(f) }, ctx.deps),
     },
     ctx.sink,
   );

@@ -1,18 +1,15 @@
 /** `docker stack services` (cli/command/stack/services.go, stack/swarm/services.go, docker 28). */
 import type { Command } from 'commander';
 import { addLeaf, exactArgs } from '../../cli/define.ts';
-import { FORMAT_HELP } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import type { ListedService } from '../../render/service-list.ts';
 import type { CommandContext } from '../context.ts';
+import { filterFlag, formatFlag, listOptions, type ListOptions, quietFlag } from '../list-flags.ts';
 import { clientConfig } from '../shared.ts';
 import { stackFilter, validateStackName } from './common.ts';
 
-export interface ServicesOptions {
+export interface ServicesOptions extends ListOptions {
   readonly namespace: string;
-  readonly quiet: boolean;
-  readonly format: string;
-  readonly filter: readonly string[];
 }
 
 export function register(group: Command, ctx: CommandContext): void {
@@ -23,21 +20,8 @@ export function register(group: Command, ctx: CommandContext): void {
       use: 'services [OPTIONS] STACK',
       short: 'List the services in the stack',
       args: exactArgs(1),
-      flags: [
-        { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display IDs' },
-        { name: 'format', type: 'string', usage: FORMAT_HELP },
-        { name: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-      ],
-      action: (f, args) =>
-        run(
-          {
-            namespace: args[0] ?? '',
-            quiet: f['quiet'] === true,
-            format: (f['format'] as string | undefined) ?? '',
-            filter: (f['filter'] as string[] | undefined) ?? [],
-          },
-          ctx.deps,
-        ),
+      flags: [quietFlag(), formatFlag(), filterFlag()],
+      action: (f, args) => run({ namespace: args[0] ?? '', ...listOptions(f) }, ctx.deps),
     },
     ctx.sink,
   );
