@@ -131,6 +131,9 @@ export async function main(argv: readonly string[], io: ProcessIO): Promise<numb
     const sink: HelpSink = {
       helpWidth: io.helpWidth,
       printHelp: (text, toStderr) => (toStderr ? io.stderr : io.stdout).write(text),
+      // An unreachable daemon: docker compares with its own newest version (all supported);
+      // the command's first request then reports the connection error.
+      apiVersion: () => deps.engine().then((e) => e.apiVersion()).catch(() => undefined),
     };
     const ctx: CommandContext = { deps, sink, root: entry.tswOnly ? 'tsw' : 'docker' };
     try {

@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { StatusError, UsageError } from '../errors.ts';
 import { quote } from '../go/quote.ts';
 import { parseGoBool } from '../go/strconv.ts';
+import { versionLess } from '../go/versions.ts';
 import { type FlagSpec, FlagValueError, flagDisplayName, parseFlagValue } from './flags.ts';
 import { type HelpCommand, renderHelp, useLine } from './help.ts';
 
@@ -37,11 +38,8 @@ export interface LeafDef {
   readonly flags: readonly FlagSpec[];
   /** false for commands whose positional arguments end flag parsing (service create). */
   readonly interspersed?: boolean;
-  /**
-   * The flags `--help` lists, when they depend on the daemon (docker hides flags annotated
-   * with a newer API version than the one negotiated). Defaults to `flags`.
-   */
-  readonly helpFlags?: () => Promise<readonly FlagSpec[]>;
+  /** cobra's `version` annotation: the API version the command needs (see GroupDef.version). */
+  readonly version?: string;
   readonly action: (flags: FlagValues, args: string[]) => Promise<void>;
 }
 
@@ -53,17 +51,29 @@ export interface GroupDef {
   /** cobra PersistentFlags: accepted before the subcommand and by every leaf (not in help). */
   readonly persistentFlags?: readonly FlagSpec[];
   /**
-   * docker's isSupported for a group with a `version` annotation (cmd/docker/docker.go): run
-   * with the command's path before its arguments are checked, before a flag error is
-   * reported, and instead of its help (whose error goes to stderr, exit 0). Throws to refuse.
+   * cobra's `version` annotation: the API version every command of the group needs. Below it
+   * (isSupported, cmd/docker/docker.go) a command fails with `docker stack ls requires API
+   * version 1.25, …` before its arguments are checked, before a flag error is reported and
+   * instead of its help (then on stdout, exit 0); help leaves out leaves and flags that need
+   * more (hideUnsupportedFeatures).
    */
-  readonly preRun?: (commandPath: string) => Promise<void>;
+  readonly version?: string;
+  /**
+   * The stack group's own help function (stack/cmd.go): a refusal goes to stderr, and help
+   * lists every flag and leaf whatever the API version.
+   */
+  readonly plainHelp?: boolean;
 }
 
-/** What registration needs from the process: where help goes and how wide it is. */
+/**
+ * What registration needs from the process: where help goes, how wide it is, and the daemon's
+ * API version for the `version` annotations (undefined when the daemon cannot be reached: docker
+ * then compares with its own newest version, so everything is supported).
+ */
 export interface HelpSink {
   readonly helpWidth: number;
   printHelp(text: string, toStderr: boolean): void;
+  readonly apiVersion?: () => Promise<string | undefined>;
 }
 
 interface Meta {
@@ -71,7 +81,12 @@ interface Meta {
   readonly flags: readonly FlagSpec[];
   /** A group's persistent flags. */
   readonly persistent?: readonly FlagSpec[];
-  readonly preRun?: (commandPath: string) => Promise<void>;
+  /** The command's `version` annotation. */
+  readonly version?: string;
+  /** A group's sink (for the version checks of a parse error). */
+  readonly sink?: HelpSink;
+  /** GroupDef.plainHelp. */
+  readonly plainHelp?: boolean;
 }
 
 const metaOf = new WeakMap<Command, Meta>();
@@ -143,8 +158,8 @@ export function createGroup(path: string, def: GroupDef, sink: HelpSink): Comman
     subcommands: [],
   };
   const persistent = def.persistentFlags ?? [];
-  const preRun = def.preRun;
-  metaOf.set(group, { help, flags: [], persistent, ...(preRun ? { preRun } : {}) });
+  const plainHelp = def.plainHelp === true;
+  metaOf.set(group, { help, flags: [], persistent, sink, plainHelp, ...(def.version !== undefined ? { version: def.version } : {}) });
   group.addOption(new Option('-h, --help').hideHelp());
   for (const f of persistent) group.addOption(flagOption(f, help));
   group.hook('preSubcommand', () => flushNotices(sink));
@@ -152,7 +167,7 @@ export function createGroup(path: string, def: GroupDef, sink: HelpSink): Comman
   group.allowExcessArguments(true);
   group.action(async (cmdName: string | undefined, opts: Record<string, unknown>) => {
     flushNotices(sink);
-    if (preRun && !(await helpPreRun(preRun, help.path, opts['help'] === true, sink))) return;
+    if (!(await supportedOrHelp(sink, help.path, [def.version], [], {}, opts['help'] === true, plainHelp))) return;
     if (cmdName !== undefined) {
       throw new StatusError(
         `${help.path.split(' ')[0]}: unknown command: ${help.path} ${cmdName}\n\nUsage:  ${useLine(help)}\n\nRun '${help.path} --help' for more information`,
@@ -161,7 +176,8 @@ export function createGroup(path: string, def: GroupDef, sink: HelpSink): Comman
     }
     // `docker node` alone shows help on stderr and succeeds; `--help` prints it on stdout.
     const toStderr = opts['help'] !== true;
-    sink.printHelp((toStderr ? '' : helpPrefix()) + renderHelp(groupHelp(group), sink.helpWidth), toStderr);
+    const shown = plainHelp ? groupHelp(group) : await supportedLeaves(groupHelp(group), group, sink);
+    sink.printHelp((toStderr ? '' : helpPrefix()) + renderHelp(shown, sink.helpWidth), toStderr);
   });
   return group;
 }
@@ -173,6 +189,19 @@ function groupHelp(group: Command): HelpCommand {
     .map((c) => ({ name: c.name(), short: metaOf.get(c)?.help.short ?? '' }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   return { ...meta.help, subcommands: subs };
+}
+
+/** hideUnsupportedFeatures for a group's help: leaves annotated with a newer API are left out. */
+async function supportedLeaves(help: HelpCommand, group: Command, sink: HelpSink): Promise<HelpCommand> {
+  const versions = new Map(group.commands.map((c) => [c.name(), metaOf.get(c)?.version]));
+  if (![...versions.values()].some((v) => v !== undefined)) return help;
+  const api = await sink.apiVersion?.();
+  if (api === undefined) return help;
+  const tooNew = (name: string) => {
+    const v = versions.get(name);
+    return v !== undefined && versionLess(api, v);
+  };
+  return { ...help, subcommands: (help.subcommands ?? []).filter((c) => !tooNew(c.name)) };
 }
 
 /** Adds a leaf command ("docker node ls") to a group. */
@@ -187,7 +216,7 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
     flags: def.flags,
   };
   const cmd = group.command(def.name);
-  metaOf.set(cmd, { help, flags: def.flags });
+  metaOf.set(cmd, { help, flags: def.flags, ...(def.version !== undefined ? { version: def.version } : {}) });
   for (const a of def.aliases ?? []) cmd.alias(a);
   cmd.helpOption(false).exitOverride((err) => {
     throw mapCommanderError(err, help, lastArgv);
@@ -201,19 +230,20 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
 
 /** Adds a leaf's flags and action (once, right before it parses). */
 function materializeLeaf(cmd: Command, def: LeafDef, help: HelpCommand, sink: HelpSink, groupMeta: Meta): void {
-  for (const f of [...def.flags, helpFlag, ...(groupMeta.persistent ?? [])]) cmd.addOption(flagOption(f, help));
-  const preRun = groupMeta.preRun;
+  const flags = [...def.flags, helpFlag, ...(groupMeta.persistent ?? [])];
+  for (const f of flags) cmd.addOption(flagOption(f, help));
+  const versions = [def.version, groupMeta.version];
   cmd.action(async (args: string[], raw: Record<string, unknown>) => {
     if (leafFlagError !== undefined) {
-      await preRun?.(help.path);
+      await isSupported(sink, help.path, versions, [], {});
       throw leafFlagError;
     }
     flushNotices(sink);
     const values = collectValues(cmd, def.flags, raw);
-    if (preRun && !(await helpPreRun(preRun, help.path, raw['help'] === true, sink))) return;
+    if (!(await supportedOrHelp(sink, help.path, versions, def.flags, values, raw['help'] === true, groupMeta.plainHelp === true))) return;
     if (raw['help'] === true) {
-      const shown = def.helpFlags ? { ...help, flags: await def.helpFlags() } : help;
-      sink.printHelp(helpPrefix() + renderHelp(shown, sink.helpWidth), false);
+      const flags = groupMeta.plainHelp === true ? help.flags : await supportedFlags(sink, help.flags);
+      sink.printHelp(helpPrefix() + renderHelp({ ...help, flags }, sink.helpWidth), false);
       return;
     }
     checkArgs(def.args, args, help);
@@ -222,22 +252,60 @@ function materializeLeaf(cmd: Command, def: LeafDef, help: HelpCommand, sink: He
 }
 
 /**
- * Runs a group's preRun. Before help, docker prints the refusal on stderr and shows no help
- * (exit 0): then false is returned. Otherwise the refusal is thrown.
+ * isSupported (cmd/docker/docker.go): the `version` annotations of the command and its group
+ * (`docker stack ls requires API version 1.25, but the Docker daemon API version is 1.24`), then
+ * every given flag annotated with a newer version, in pflag's sorted order, joined by newlines
+ * (exit 1). The daemon is asked for its version only when something given is annotated.
  */
-async function helpPreRun(preRun: (path: string) => Promise<void>, path: string, forHelp: boolean, sink: HelpSink): Promise<boolean> {
+async function isSupported(sink: HelpSink, path: string, versions: ReadonlyArray<string | undefined>, flags: readonly FlagSpec[], given: FlagValues): Promise<void> {
+  const needed = versions.filter((v): v is string => v !== undefined);
+  const annotated = flags.filter((f) => f.version !== undefined && given[f.name] !== undefined);
+  if (needed.length === 0 && annotated.length === 0) return;
+  const api = await sink.apiVersion?.();
+  if (api === undefined) return;
+  for (const v of needed) {
+    if (versionLess(api, v)) throw new StatusError(`${path} requires API version ${v}, but the Docker daemon API version is ${api}`, 1);
+  }
+  const errs = annotated
+    .filter((f) => versionLess(api, f.version ?? ''))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((f) => `"--${f.name}" requires API version ${f.version ?? ''}, but the Docker daemon API version is ${api}`);
+  if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
+}
+
+/**
+ * isSupported before a command runs or shows its help. For help, docker prints the refusal
+ * instead and succeeds (on stdout; stack's own help function on stderr): then false is returned.
+ * Otherwise the refusal is thrown.
+ */
+async function supportedOrHelp(
+  sink: HelpSink,
+  path: string,
+  versions: ReadonlyArray<string | undefined>,
+  flags: readonly FlagSpec[],
+  given: FlagValues,
+  forHelp: boolean,
+  refusalToStderr: boolean,
+): Promise<boolean> {
   if (!forHelp) {
-    await preRun(path);
+    await isSupported(sink, path, versions, flags, given);
     return true;
   }
   try {
-    await preRun(path);
+    await isSupported(sink, path, versions, flags, given);
     return true;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    sink.printHelp(`${message}\n`, true);
+    sink.printHelp(`${e instanceof Error ? e.message : String(e)}\n`, refusalToStderr);
     return false;
   }
+}
+
+/** hideUnsupportedFeatures for a leaf's help: flags annotated with a newer API are hidden. */
+async function supportedFlags(sink: HelpSink, flags: readonly FlagSpec[]): Promise<readonly FlagSpec[]> {
+  if (!flags.some((f) => f.version !== undefined)) return flags;
+  const api = await sink.apiVersion?.();
+  if (api === undefined) return flags;
+  return flags.map((f) => (f.version !== undefined && versionLess(api, f.version) ? { ...f, hidden: true } : f));
 }
 
 /** A commander option for a FlagSpec: pflag's value parsing and messages. */
@@ -417,8 +485,9 @@ export async function runGroup(group: Command, argv: readonly string[]): Promise
     let mapped = err;
     if (err instanceof CommanderError && !(err instanceof StatusError) && meta) mapped = mapCommanderError(err, meta.help, argv);
     // docker's flag error function checks the command's API version first.
-    if (mapped instanceof UsageError && meta?.preRun) {
-      await meta.preRun((leaf ? metaOf.get(leaf.cmd)?.help.path : undefined) ?? meta.help.path);
+    if (mapped instanceof UsageError && meta?.sink) {
+      const leafMeta = leaf ? metaOf.get(leaf.cmd) : undefined;
+      await isSupported(meta.sink, leafMeta?.help.path ?? meta.help.path, [leafMeta?.version, meta.version], [], {});
     }
     throw mapped;
   }

@@ -54,6 +54,11 @@ export interface FlagSpec {
    * whose message pflag puts after `invalid argument "…" for "--flag" flag: `.
    */
   readonly parse?: (value: string, previous: unknown) => unknown;
+  /**
+   * pflag's `version` annotation: the API version the flag needs. Below it the flag is left out
+   * of help and giving it is an error (hideUnsupportedFeatures, areFlagsSupported).
+   */
+  readonly version?: string;
 }
 
 /** pflag's name for a flag in messages: "-q, --quiet" or "--format". */

@@ -12,6 +12,7 @@
  */
 import type { PingInfo, Response } from './types.ts';
 import { daemonErrorFrom, EngineConnectionError } from './errors.ts';
+import { compareVersions } from '../go/versions.ts';
 
 /** The newest Engine API version tsw speaks: docker 28's (client.DefaultVersion 1.50), so negotiation and messages match it. */
 export const MAX_API_VERSION = '1.50';
@@ -44,25 +45,6 @@ function goAtoi(s: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** api/types/versions.compare: dotted numeric comparison, non-numbers count as 0. */
-export function compareVersions(a: string, b: string): number {
-  if (a === b) return 0;
-  const pa = a.split('.');
-  const pb = b.split('.');
-  const n = Math.max(pa.length, pb.length);
-  for (let i = 0; i < n; i++) {
-    const x = atoiOrZero(pa[i]);
-    const y = atoiOrZero(pb[i]);
-    if (x > y) return 1;
-    if (y > x) return -1;
-  }
-  return 0;
-}
-
-function atoiOrZero(s: string | undefined): number {
-  if (s === undefined) return 0;
-  return goAtoi(s) ?? 0;
-}
 
 /** Reads the ping headers (parsePingResponse). */
 export function pingInfoFrom(res: Response): PingInfo {

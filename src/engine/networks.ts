@@ -4,7 +4,7 @@
  */
 import { filtersQuery, trimID } from './client.ts';
 import { goJSON, strOmitEmpty } from '../go/json.ts';
-import { compareVersions } from './negotiate.ts';
+import { compareVersions } from '../go/versions.ts';
 import type { Engine, Filters, Raw } from './types.ts';
 
 export interface NetworkSummary {

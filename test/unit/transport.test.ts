@@ -26,7 +26,8 @@ import {
   EngineConnectionError,
   goJSONSyntaxError,
 } from '../../src/engine/errors.ts';
-import { compareVersions, MAX_API_VERSION } from '../../src/engine/negotiate.ts';
+import { MAX_API_VERSION } from '../../src/engine/negotiate.ts';
+import { compareVersions } from '../../src/go/versions.ts';
 import { quote } from '../../src/go/quote.ts';
 import { goEncodeQuery, goEscapeHost, goEscapePath, goPathJoin } from '../../src/engine/transport.ts';
 import type { Engine } from '../../src/engine/types.ts';

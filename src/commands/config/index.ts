@@ -5,7 +5,7 @@ import type { CommandContext } from '../context.ts';
 import { registerCreate, registerInspect, registerLs, registerRm } from './leaves.ts';
 
 export function group(ctx: CommandContext): Command {
-  const g = createGroup('docker', { name: 'config', short: 'Manage Swarm configs' }, ctx.sink);
+  const g = createGroup('docker', { name: 'config', short: 'Manage Swarm configs', version: '1.30' }, ctx.sink);
   registerCreate(g, ctx, 'config');
   registerInspect(g, ctx, 'config');
   registerLs(g, ctx, 'config');

@@ -25,18 +25,13 @@ function labelFlag(kind: ObjectKind): FlagSpec {
   };
 }
 
-/** The "version" annotations of create's flags. */
-const FLAG_VERSIONS: Readonly<Record<string, string>> = { driver: '1.31', 'template-driver': '1.37' };
+const TEMPLATE_DRIVER: FlagSpec = { name: 'template-driver', type: 'string', usage: 'Template driver', version: '1.37' };
 
 export function registerCreate(group: Command, ctx: CommandContext, kind: ObjectKind): void {
   const flags: FlagSpec[] =
     kind === 'config'
-      ? [labelFlag(kind), { name: 'template-driver', type: 'string', usage: 'Template driver' }]
-      : [
-          { name: 'driver', short: 'd', type: 'string', usage: 'Secret driver' },
-          labelFlag(kind),
-          { name: 'template-driver', type: 'string', usage: 'Template driver' },
-        ];
+      ? [labelFlag(kind), TEMPLATE_DRIVER]
+      : [{ name: 'driver', short: 'd', type: 'string', usage: 'Secret driver', version: '1.31' }, labelFlag(kind), TEMPLATE_DRIVER];
   addLeaf(
     group,
     {
@@ -45,28 +40,8 @@ export function registerCreate(group: Command, ctx: CommandContext, kind: Object
       short: kind === 'config' ? 'Create a config from a file or STDIN' : 'Create a secret from a file or STDIN as content',
       args: kind === 'config' ? exactArgs(2) : rangeArgs(1, 2),
       flags,
-      // hideUnsupportedFeatures: flags annotated with a newer API version than the daemon's.
-      helpFlags: async () => {
-        const { compareVersions } = await import('../../engine/negotiate.ts');
-        let api: string;
-        try {
-          api = await (await ctx.deps.engine()).apiVersion();
-        } catch {
-          return flags;
-        }
-        return flags.map((f) => {
-          const v = FLAG_VERSIONS[f.name];
-          return v !== undefined && compareVersions(api, v) < 0 ? { ...f, hidden: true } : f;
-        });
-      },
       action: async (f, args) => {
-        const { checkVersions, runCreate } = await import('./objects.ts');
-        await checkVersions(
-          ctx.deps,
-          kind,
-          'create',
-          Object.entries(FLAG_VERSIONS).map(([name, version]) => ({ name, version, given: f[name] !== undefined })),
-        );
+        const { runCreate } = await import('./objects.ts');
         await runCreate(
           kind,
           {
@@ -97,8 +72,7 @@ export function registerInspect(group: Command, ctx: CommandContext, kind: Objec
         { name: 'pretty', type: 'bool', usage: 'Print the information in a human friendly format' },
       ],
       action: async (f, args) => {
-        const { checkVersions, runInspect } = await import('./objects.ts');
-        await checkVersions(ctx.deps, kind, 'inspect');
+        const { runInspect } = await import('./objects.ts');
         await runInspect(kind, { refs: args, format: (f['format'] as string | undefined) ?? '', pretty: f['pretty'] === true }, ctx.deps);
       },
     },
@@ -117,8 +91,7 @@ export function registerLs(group: Command, ctx: CommandContext, kind: ObjectKind
       args: noArgs,
       flags: [quietFlag(), formatFlag(), filterFlag()],
       action: async (f) => {
-        const { checkVersions, runLs } = await import('./objects.ts');
-        await checkVersions(ctx.deps, kind, 'ls');
+        const { runLs } = await import('./objects.ts');
         await runLs(kind, listOptions(f), ctx.deps);
       },
     },
@@ -137,8 +110,7 @@ export function registerRm(group: Command, ctx: CommandContext, kind: ObjectKind
       args: minArgs(1),
       flags: [],
       action: async (_f, args) => {
-        const { checkVersions, runRm } = await import('./objects.ts');
-        await checkVersions(ctx.deps, kind, 'rm');
+        const { runRm } = await import('./objects.ts');
         await runRm(kind, args, ctx.deps);
       },
     },

@@ -10,7 +10,6 @@ import { quote } from '../../go/quote.ts';
 import type { Deps } from '../../deps.ts';
 import { goFileError } from '../../engine/errors.ts';
 import { filtersFrom } from '../../engine/filters.ts';
-import { compareVersions } from '../../engine/negotiate.ts';
 import { StatusError } from '../../errors.ts';
 import { kvToMap } from '../../spec/kv.ts';
 import { listFormat, type ListOptions } from '../list-flags.ts';
@@ -20,47 +19,14 @@ export type ObjectKind = 'config' | 'secret';
 
 interface KindInfo {
   readonly api: 'configs' | 'secrets';
-  /** The group's "version" annotation. */
-  readonly minVersion: string;
   /** swarmkit's size limit; the CLI reads at most twice that. */
   readonly maxSize: number;
 }
 
 export const KINDS: Readonly<Record<ObjectKind, KindInfo>> = {
-  config: { api: 'configs', minVersion: '1.30', maxSize: 1000 * 1024 },
-  secret: { api: 'secrets', minVersion: '1.25', maxSize: 500 * 1024 },
+  config: { api: 'configs', maxSize: 1000 * 1024 },
+  secret: { api: 'secrets', maxSize: 500 * 1024 },
 };
-
-/** A flag with a "version" annotation, for areFlagsSupported. */
-export interface AnnotatedFlag {
-  readonly name: string;
-  readonly version: string;
-  readonly given: boolean;
-}
-
-/**
- * isSupported (cmd/docker/docker.go): the group's version annotation first ("docker config ls
- * requires API version 1.30, …"), then every given flag with a newer annotation, sorted by
- * name and joined. The daemon is asked for its version only here; when it cannot be reached the
- * command's own request reports that.
- */
-export async function checkVersions(deps: Deps, kind: ObjectKind, verb: string, flags: readonly AnnotatedFlag[] = []): Promise<void> {
-  let api: string;
-  try {
-    api = await (await deps.engine()).apiVersion();
-  } catch {
-    return;
-  }
-  const min = KINDS[kind].minVersion;
-  if (compareVersions(api, min) < 0) {
-    throw new StatusError(`docker ${kind} ${verb} requires API version ${min}, but the Docker daemon API version is ${api}`, 1);
-  }
-  const errs = flags
-    .filter((f) => f.given && compareVersions(api, f.version) < 0)
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((f) => `"--${f.name}" requires API version ${f.version}, but the Docker daemon API version is ${api}`);
-  if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
-}
 
 async function readStdin(deps: Deps, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 /** `docker network create` (cli/command/network/create.go, docker 28). */
 import type { Command } from 'commander';
-import { addLeaf, anyArgs, checkArgs, exactArgs } from '../../cli/define.ts';
+import { addLeaf, exactArgs } from '../../cli/define.ts';
 import type { FlagSpec } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
 import { StatusError } from '../../errors.ts';
@@ -45,11 +45,11 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   { name: 'internal', type: 'bool', usage: 'Restrict external access to the network' },
   { name: 'ipv4', type: 'bool', usage: 'Enable or disable IPv4 address assignment', defaultText: 'true' },
   { name: 'ipv6', type: 'bool', usage: 'Enable or disable IPv6 address assignment' },
-  { name: 'attachable', type: 'bool', usage: 'Enable manual container attachment' },
-  { name: 'ingress', type: 'bool', usage: 'Create swarm routing-mesh network' },
-  { name: 'scope', type: 'string', usage: "Control the network's scope" },
-  { name: 'config-only', type: 'bool', usage: 'Create a configuration only network' },
-  { name: 'config-from', type: 'string', usage: 'The network from which to copy the configuration' },
+  { name: 'attachable', type: 'bool', usage: 'Enable manual container attachment', version: '1.25' },
+  { name: 'ingress', type: 'bool', usage: 'Create swarm routing-mesh network', version: '1.29' },
+  { name: 'scope', type: 'string', usage: "Control the network's scope", version: '1.30' },
+  { name: 'config-only', type: 'bool', usage: 'Create a configuration only network', version: '1.30' },
+  { name: 'config-from', type: 'string', usage: 'The network from which to copy the configuration', version: '1.30' },
   { name: 'ipam-driver', type: 'string', usage: 'IP Address Management Driver', defaultText: 'default' },
   { name: 'subnet', type: 'stringSlice', usage: 'Subnet in CIDR format that represents a network segment' },
   { name: 'ip-range', type: 'stringSlice', usage: 'Allocate container ip from a sub-range' },
@@ -58,60 +58,16 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   { name: 'ipam-opt', type: 'map', usage: 'Set IPAM driver specific options', defaultText: 'map[]', parse: mapFlag },
 ];
 
-/** The flags' "version" annotations (the API version they need), in pflag's sorted order. */
-const FLAG_VERSIONS: ReadonlyArray<readonly [string, string]> = [
-  ['attachable', '1.25'],
-  ['config-from', '1.30'],
-  ['config-only', '1.30'],
-  ['ingress', '1.29'],
-  ['scope', '1.30'],
-];
-
-/**
- * areFlagsSupported (cmd/docker/docker.go): each given flag annotated with a newer API version
- * than the negotiated one is an error; the version is asked for only when such a flag is given.
- */
-async function checkFlagVersions(given: Readonly<Record<string, unknown>>, deps: Deps): Promise<void> {
-  const annotated = FLAG_VERSIONS.filter(([name]) => given[name] !== undefined);
-  if (annotated.length === 0) return;
-  const { compareVersions } = await import('../../engine/negotiate.ts');
-  const api = await (await deps.engine()).apiVersion();
-  const errs = annotated
-    .filter(([, version]) => compareVersions(api, version) < 0)
-    .map(([name, version]) => `"--${name}" requires API version ${version}, but the Docker daemon API version is ${api}`);
-  if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
-}
-
-/** hideUnsupportedFeatures for --help: flags newer than the daemon's API are not listed. */
-async function helpFlags(deps: Deps): Promise<readonly FlagSpec[]> {
-  let api: string;
-  try {
-    api = await (await deps.engine()).apiVersion();
-  } catch {
-    return CREATE_FLAGS;
-  }
-  const { compareVersions } = await import('../../engine/negotiate.ts');
-  const tooNew = new Set(FLAG_VERSIONS.filter(([, v]) => compareVersions(api, v) < 0).map(([name]) => name));
-  return CREATE_FLAGS.map((f) => (tooNew.has(f.name) ? { ...f, hidden: true } : f));
-}
-
-const USE = 'create [OPTIONS] NETWORK';
-const SHORT = 'Create a network';
-
 export function register(group: Command, ctx: CommandContext): void {
   addLeaf(
     group,
     {
       name: 'create',
-      use: USE,
-      short: SHORT,
-      // docker checks the flags' API versions before the arguments: ExactArgs(1) is applied below.
-      args: anyArgs,
+      use: 'create [OPTIONS] NETWORK',
+      short: 'Create a network',
+      args: exactArgs(1),
       flags: CREATE_FLAGS,
-      helpFlags: () => helpFlags(ctx.deps),
       action: async (f, args) => {
-        await checkFlagVersions(f, ctx.deps);
-        checkArgs(exactArgs(1), args, { path: 'docker network create', use: USE, short: SHORT, aliases: [], flags: CREATE_FLAGS });
         const str = (k: string, d = '') => (f[k] as string | undefined) ?? d;
         const strs = (k: string) => (f[k] as string[] | undefined) ?? [];
         const opt = (k: string) => f[k] as boolean | undefined;

@@ -8,7 +8,7 @@ import * as ls from './ls.ts';
 import * as rm from './rm.ts';
 
 export function group(ctx: CommandContext): Command {
-  const g = createGroup('docker', { name: 'network', short: 'Manage networks' }, ctx.sink);
+  const g = createGroup('docker', { name: 'network', short: 'Manage networks', version: '1.21' }, ctx.sink);
   create.register(g, ctx);
   inspect.register(g, ctx);
   ls.register(g, ctx);

@@ -11,7 +11,7 @@ import * as rm from './rm.ts';
 import * as update from './update.ts';
 
 export function group(ctx: CommandContext): Command {
-  const g = createGroup('docker', { name: 'node', short: 'Manage Swarm nodes' }, ctx.sink);
+  const g = createGroup('docker', { name: 'node', short: 'Manage Swarm nodes', version: '1.24' }, ctx.sink);
   demote.register(g, ctx);
   inspect.register(g, ctx);
   ls.register(g, ctx);

@@ -9,7 +9,7 @@ import type { CommandContext } from '../context.ts';
 import { registerCreate, registerInspect, registerLs, registerRm } from '../config/leaves.ts';
 
 export function group(ctx: CommandContext): Command {
-  const g = createGroup('docker', { name: 'secret', short: 'Manage Swarm secrets' }, ctx.sink);
+  const g = createGroup('docker', { name: 'secret', short: 'Manage Swarm secrets', version: '1.25' }, ctx.sink);
   registerCreate(g, ctx, 'secret');
   registerInspect(g, ctx, 'secret');
   registerLs(g, ctx, 'secret');

@@ -11,7 +11,7 @@ import type { Deps } from '../../deps.ts';
 import { goFileError } from '../../engine/errors.ts';
 import type { ServiceFlagValues } from '../../spec/flags.ts';
 import type { CommandContext } from '../context.ts';
-import { checkFlagVersions, helpFlagsFor, serviceFlagSpecs, serviceFlagValues } from './flags.ts';
+import { serviceFlagSpecs, serviceFlagValues } from './flags.ts';
 import { printWarnings, waitOnService, withSpecErrors } from './common.ts';
 
 export interface CreateOptions {
@@ -32,7 +32,6 @@ export function register(group: Command, ctx: CommandContext): void {
       short: 'Create a new service',
       args: minArgs(1),
       flags,
-      helpFlags: helpFlagsFor('create', flags, ctx.deps),
       interspersed: false,
       action: (f, args) => run({ image: args[0] ?? '', args: args.slice(1), flags: serviceFlagValues(f) }, ctx.deps),
     },
@@ -55,7 +54,6 @@ function readEnvFiles(paths: readonly string[], cwd: string): Map<string, Uint8A
 
 export async function run(opts: CreateOptions, deps: Deps): Promise<void> {
   const f = opts.flags;
-  await checkFlagVersions('create', f, () => deps.engine());
   await withSpecErrors(async () => {
     const spec = await import('../../spec/index.ts');
     const { withLookups } = await import('./lookups.ts');

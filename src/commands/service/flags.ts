@@ -1,15 +1,12 @@
 /**
  * The `service create` / `service update` flags (src/spec's SERVICE_FLAGS) as the command
  * framework's FlagSpecs: pflag's type names for help, the defaults pflag shows, and each
- * value parsed by the spec layer's flag.Value Set through the FlagSpec.parse hook. Also the
- * checks docker's root command runs before RunE: flags annotated with a newer API version.
+ * value parsed by the spec layer's flag.Value Set through the FlagSpec.parse hook, and each
+ * flag's `version` annotation (checked and hidden from help by src/cli/define.ts).
  */
 import type { FlagSpec, FlagType } from '../../cli/flags.ts';
 import { quote } from '../../go/quote.ts';
 import type { Deps } from '../../deps.ts';
-import type { Engine } from '../../engine/types.ts';
-import { StatusError } from '../../errors.ts';
-import { compareVersions } from '../../engine/negotiate.ts';
 import { type ParseContext, parseFlagValue, type ServiceFlagDef, type ServiceFlagValues, serviceFlagsFor } from '../../spec/flags.ts';
 
 /** pflag's flag.defaultIsZeroValue for the DefValues the service flags use. */
@@ -68,6 +65,7 @@ export function serviceFlagSpecs(command: 'create' | 'update', deps: Deps): Flag
       type: (def.kind === 'bool' ? 'bool' : def.type) as FlagType,
       usage,
       ...(isZeroDefault(def, defValue) ? {} : { defaultText: defValue }),
+      ...(def.version !== undefined ? { version: def.version } : {}),
       ...(def.kind === 'bool' ? {} : { parse: (value: string, previous: unknown) => parseFlagValue(def, value, previous, ctx) }),
     };
     return spec;
@@ -77,33 +75,4 @@ export function serviceFlagSpecs(command: 'create' | 'update', deps: Deps): Flag
 /** The parsed flag values as the spec layer takes them (a key is present iff the flag was given). */
 export function serviceFlagValues(values: Readonly<Record<string, unknown>>): ServiceFlagValues {
   return { ...values } as ServiceFlagValues;
-}
-
-/**
- * areFlagsSupported (cmd/docker/docker.go): every changed flag annotated with a newer API
- * version than the negotiated one, in pflag's sorted order, errors joined by newlines. The
- * version is asked for only when a changed flag carries an annotation (that is what pings).
- */
-export async function checkFlagVersions(command: 'create' | 'update', values: ServiceFlagValues, engine: () => Promise<Engine>): Promise<void> {
-  const annotated = serviceFlagsFor(command)
-    .filter((d) => d.version !== undefined && Object.prototype.hasOwnProperty.call(values, d.name))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (annotated.length === 0) return;
-  const api = await (await engine()).apiVersion();
-  const errs = annotated
-    .filter((d) => compareVersions(api, d.version ?? '') < 0)
-    .map((d) => `"--${d.name}" requires API version ${d.version ?? ''}, but the Docker daemon API version is ${api}`);
-  if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
-}
-
-/**
- * hideUnsupportedFeatures for `--help`: the flags annotated with a newer API version than the
- * one negotiated with the daemon are hidden (an unreachable daemon leaves every flag shown).
- */
-export function helpFlagsFor(command: 'create' | 'update', specs: readonly FlagSpec[], deps: Deps): () => Promise<readonly FlagSpec[]> {
-  return async () => {
-    const api = await (await deps.engine()).apiVersion();
-    const tooNew = new Set(serviceFlagsFor(command).filter((d) => d.version !== undefined && compareVersions(api, d.version) < 0).map((d) => d.name as string));
-    return specs.map((f) => (tooNew.has(f.name) ? { ...f, hidden: true } : f));
-  };
 }

@@ -13,7 +13,7 @@ import * as scale from './scale.ts';
 import * as update from './update.ts';
 
 export function group(ctx: CommandContext): Command {
-  const g = createGroup('docker', { name: 'service', short: 'Manage Swarm services' }, ctx.sink);
+  const g = createGroup('docker', { name: 'service', short: 'Manage Swarm services', version: '1.24' }, ctx.sink);
   create.register(g, ctx);
   rm.register(g, ctx);
   rollback.register(g, ctx);

@@ -26,6 +26,7 @@ export function register(group: Command, ctx: CommandContext): void {
       name: 'logs',
       use: 'logs [OPTIONS] SERVICE|TASK',
       short: 'Fetch the logs of a service or task',
+      version: '1.29',
       args: exactArgs(1),
       flags: [
         { name: 'no-resolve', type: 'bool', usage: 'Do not map IDs to Names in output' },

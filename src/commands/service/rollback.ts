@@ -22,6 +22,7 @@ export function register(group: Command, ctx: CommandContext): void {
       name: 'rollback',
       use: 'rollback [OPTIONS] SERVICE',
       short: "Revert changes to a service's configuration",
+      version: '1.31',
       args: exactArgs(1),
       flags: [
         { name: 'detach', short: 'd', type: 'bool', usage: 'Exit immediately instead of waiting for the service to converge' },

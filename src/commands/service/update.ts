@@ -10,7 +10,7 @@ import type { Deps } from '../../deps.ts';
 import type { ServiceFlagValues } from '../../spec/flags.ts';
 import type { CommandContext } from '../context.ts';
 import { printWarnings, waitOnService, withSpecErrors } from './common.ts';
-import { checkFlagVersions, helpFlagsFor, serviceFlagSpecs, serviceFlagValues } from './flags.ts';
+import { serviceFlagSpecs, serviceFlagValues } from './flags.ts';
 
 export interface UpdateOptions {
   /** SERVICE as given (printed back, and followed while waiting). */
@@ -28,7 +28,6 @@ export function register(group: Command, ctx: CommandContext): void {
       short: 'Update a service',
       args: exactArgs(1),
       flags,
-      helpFlags: helpFlagsFor('update', flags, ctx.deps),
       action: (f, args) => run({ service: args[0] ?? '', flags: serviceFlagValues(f) }, ctx.deps),
     },
     ctx.sink,
@@ -37,7 +36,6 @@ export function register(group: Command, ctx: CommandContext): void {
 
 export async function run(opts: UpdateOptions, deps: Deps): Promise<void> {
   const f = opts.flags;
-  await checkFlagVersions('update', f, () => deps.engine());
   await withSpecErrors(async () => {
     const engine = await deps.engine();
     const { inspectService, updateService } = await import('../../engine/services.ts');

@@ -7,22 +7,6 @@ import type { Deps } from '../../deps.ts';
 import type { Filters } from '../../engine/types.ts';
 import { StatusError } from '../../errors.ts';
 
-/** The `version` annotation of the stack group (cli/command/stack/cmd.go). */
-const STACK_API_VERSION = '1.25';
-
-/**
- * areSubcommandsSupported (cmd/docker/docker.go), run before every stack command: an API
- * version below the group's annotation is an error naming the command (`docker stack rm`,
- * also when called as `down`). An unreachable daemon passes (its first request fails instead).
- */
-export async function checkStackAPIVersion(commandPath: string, deps: Deps): Promise<void> {
-  const [engine, { compareVersions }] = await Promise.all([deps.engine(), import('../../engine/negotiate.ts')]);
-  const version = await engine.apiVersion();
-  if (compareVersions(version, STACK_API_VERSION) < 0) {
-    throw new StatusError(`${commandPath} requires API version ${STACK_API_VERSION}, but the Docker daemon API version is ${version}`, 1);
-  }
-}
-
 /** convert.LabelNamespace: the label every object of a stack carries. */
 export const LABEL_NAMESPACE = 'com.docker.stack.namespace';
 

@@ -34,36 +34,19 @@ export interface DeployOptions {
 }
 
 export const DEPLOY_FLAGS: readonly FlagSpec[] = [
-  { name: 'compose-file', short: 'c', type: 'stringSlice', usage: 'Path to a Compose file, or "-" to read from stdin' },
+  { name: 'compose-file', short: 'c', type: 'stringSlice', usage: 'Path to a Compose file, or "-" to read from stdin', version: '1.25' },
   { name: 'with-registry-auth', type: 'bool', usage: 'Send registry authentication details to Swarm agents' },
-  { name: 'prune', type: 'bool', usage: 'Prune services that are no longer referenced' },
+  { name: 'prune', type: 'bool', usage: 'Prune services that are no longer referenced', version: '1.27' },
   {
     name: 'resolve-image',
     type: 'string',
     usage: 'Query the registry to resolve image digest and supported platforms ("always", "changed", "never")',
     defaultText: 'always',
+    version: '1.30',
   },
   { name: 'detach', short: 'd', type: 'bool', usage: 'Exit immediately instead of waiting for the stack services to converge', defaultText: 'true' },
   { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress progress output' },
 ];
-
-/** The flags' `version` annotations (deploy.go). */
-const FLAG_VERSIONS: Readonly<Record<string, string>> = { 'compose-file': '1.25', prune: '1.27', 'resolve-image': '1.30' };
-
-/**
- * areFlagsSupported (cmd/docker/docker.go): each flag given whose annotation is newer than the
- * daemon's API version, in pflag's sorted order, errors joined; asked only when one was given.
- */
-async function checkFlagVersions(given: readonly string[], deps: Deps): Promise<void> {
-  const annotated = given.filter((n) => FLAG_VERSIONS[n] !== undefined).sort();
-  if (annotated.length === 0) return;
-  const { compareVersions } = await import('../../engine/negotiate.ts');
-  const api = await (await deps.engine()).apiVersion();
-  const errs = annotated
-    .filter((n) => compareVersions(api, FLAG_VERSIONS[n] ?? '') < 0)
-    .map((n) => `"--${n}" requires API version ${FLAG_VERSIONS[n] ?? ''}, but the Docker daemon API version is ${api}`);
-  if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
-}
 
 export function register(group: Command, ctx: CommandContext): void {
   addLeaf(
@@ -76,7 +59,6 @@ export function register(group: Command, ctx: CommandContext): void {
       args: exactArgs(1),
       flags: DEPLOY_FLAGS,
       action: async (f, args) => {
-        await checkFlagVersions(Object.keys(f), ctx.deps);
         const detach = f['detach'] as boolean | undefined;
         await run(
           {

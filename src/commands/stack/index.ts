@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { createGroup } from '../../cli/define.ts';
 import type { CommandContext } from '../context.ts';
-import { checkStackAPIVersion } from './common.ts';
 import * as config from './config.ts';
 import * as deploy from './deploy.ts';
 import * as ls from './ls.ts';
@@ -22,8 +21,8 @@ export function group(ctx: CommandContext): Command {
       persistentFlags: [
         { name: 'orchestrator', type: 'string', usage: 'Orchestrator to use (swarm|all)', deprecated: 'option will be ignored' },
       ],
-      // The group's `version: 1.25` annotation.
-      preRun: (path) => checkStackAPIVersion(path, ctx.deps),
+      version: '1.25',
+      plainHelp: true,
     },
     ctx.sink,
   );

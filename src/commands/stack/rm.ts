@@ -98,7 +98,7 @@ export async function run(opts: RmOptions, deps: Deps): Promise<void> {
     import('../../engine/services.ts'),
     import('../../engine/networks.ts'),
     import('../../engine/secrets.ts'),
-    import('../../engine/negotiate.ts'),
+    import('../../go/versions.ts'),
   ]);
   const engine = await deps.engine();
   const errs: string[] = [];

@@ -24,6 +24,7 @@ export function register(group: Command, ctx: CommandContext): void {
       name: 'ca',
       use: 'ca [OPTIONS]',
       short: 'Display and rotate the root CA',
+      version: '1.30',
       args: noArgs,
       flags: [
         ...caFlags,

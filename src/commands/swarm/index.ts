@@ -12,7 +12,7 @@ import * as unlockKey from './unlock-key.ts';
 import * as update from './update.ts';
 
 export function group(ctx: CommandContext): Command {
-  const g = createGroup('docker', { name: 'swarm', short: 'Manage Swarm' }, ctx.sink);
+  const g = createGroup('docker', { name: 'swarm', short: 'Manage Swarm', version: '1.24' }, ctx.sink);
   init.register(g, ctx);
   join.register(g, ctx);
   joinToken.register(g, ctx);

@@ -115,6 +115,7 @@ export const dataPathAddrFlag: FlagSpec = {
   name: 'data-path-addr',
   type: 'string',
   usage: 'Address or interface to use for data path traffic (format: "<ip|interface>")',
+  version: '1.31',
 };
 export const availabilityFlag: FlagSpec = {
   name: 'availability',
@@ -140,8 +141,8 @@ export const pemFileFlag = (name: string, usage: string): FlagSpec => ({ name, t
 export const swarmFlags: readonly FlagSpec[] = [
   { name: 'task-history-limit', type: 'int64', usage: 'Task history retention limit', defaultText: '5' },
   { name: 'dispatcher-heartbeat', type: 'duration', usage: 'Dispatcher heartbeat period (ns|us|ms|s|m|h)', defaultText: '5s' },
-  { name: 'max-snapshots', type: 'uint64', usage: 'Number of additional Raft snapshots to retain' },
-  { name: 'snapshot-interval', type: 'uint64', usage: 'Number of log entries between Raft snapshots', defaultText: '10000' },
+  { name: 'max-snapshots', type: 'uint64', usage: 'Number of additional Raft snapshots to retain', version: '1.25' },
+  { name: 'snapshot-interval', type: 'uint64', usage: 'Number of log entries between Raft snapshots', defaultText: '10000', version: '1.25' },
   ...caFlags,
 ];
 

@@ -4,7 +4,7 @@
  * the keys in sorted order.
  */
 import type { ConfigObjConfig, FileObjectConfig, NetworkConfig, SecretConfig } from '../types.ts';
-import { compareVersions } from '../../engine/negotiate.ts';
+import { compareVersions } from '../../go/versions.ts';
 import type { SecretSpecInput } from '../../engine/secrets.ts';
 import { addStackLabel, type Namespace } from './namespace.ts';
 
