@@ -248,6 +248,11 @@ try {
   await capture('prune bad filter', ['network', 'prune', '-f', '--filter', 'bogus=1']);
   await capture('prune bad until', ['network', 'prune', '-f', '--filter', 'until=xyz', ...f]);
   await capture('prune args', ['network', 'prune', 'x']);
+  // The command's version annotation (1.25) is checked before the arguments and the prompt.
+  await capture('prune api 1.24', ['network', 'prune', '-f', ...f], undefined, { DOCKER_API_VERSION: '1.24' });
+  await capture('prune api 1.24 args', ['network', 'prune', 'x'], undefined, { DOCKER_API_VERSION: '1.24' });
+  await capture('prune api 1.24 prompt', ['network', 'prune', ...f], 'y\n', { DOCKER_API_VERSION: '1.24' });
+  await capture('prune api 1.25', ['network', 'prune', '-f', ...f], undefined, { DOCKER_API_VERSION: '1.25' });
   await capture('prune help', ['network', 'prune', '--help']);
 } finally {
   await cleanupConnect();

@@ -1,7 +1,9 @@
 /** `docker network prune` (cli/command/network/prune.go, docker 28.2.2). */
 import type { Command } from 'commander';
-import { addLeaf, noArgs } from '../../cli/define.ts';
+import { addLeaf, anyArgs, checkArgs, noArgs } from '../../cli/define.ts';
+import type { FlagSpec } from '../../cli/flags.ts';
 import type { Deps } from '../../deps.ts';
+import { StatusError } from '../../errors.ts';
 import type { Filters } from '../../engine/types.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -11,22 +13,48 @@ export interface PruneOptions {
   readonly filter: readonly string[];
 }
 
+const USE = 'prune [OPTIONS]';
+const SHORT = 'Remove all unused networks';
+const FLAGS: readonly FlagSpec[] = [
+  { name: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
+  { name: 'filter', type: 'filter', usage: 'Provide filter values (e.g. "until=<timestamp>")' },
+];
+
 export function register(group: Command, ctx: CommandContext): void {
   addLeaf(
     group,
     {
       name: 'prune',
-      use: 'prune [OPTIONS]',
-      short: 'Remove all unused networks',
-      args: noArgs,
-      flags: [
-        { name: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
-        { name: 'filter', type: 'filter', usage: 'Provide filter values (e.g. "until=<timestamp>")' },
-      ],
-      action: (f) => run({ force: f['force'] === true, filter: (f['filter'] as string[] | undefined) ?? [] }, ctx.deps),
+      use: USE,
+      short: SHORT,
+      // docker checks the command's API version (annotation 1.25) before its arguments.
+      args: anyArgs,
+      flags: FLAGS,
+      action: async (f, args) => {
+        await checkVersion(ctx.deps);
+        checkArgs(noArgs, args, { path: 'docker network prune', use: USE, short: SHORT, aliases: [], flags: FLAGS });
+        return run({ force: f['force'] === true, filter: (f['filter'] as string[] | undefined) ?? [] }, ctx.deps);
+      },
     },
     ctx.sink,
   );
+}
+
+/**
+ * isSupported (cmd/docker/docker.go) for the command's "version" annotation 1.25. When the
+ * daemon cannot be reached, the prune request itself reports that.
+ */
+async function checkVersion(deps: Deps): Promise<void> {
+  let api: string;
+  try {
+    api = await (await deps.engine()).apiVersion();
+  } catch {
+    return;
+  }
+  const { compareVersions } = await import('../../engine/negotiate.ts');
+  if (compareVersions(api, '1.25') < 0) {
+    throw new StatusError(`docker network prune requires API version 1.25, but the Docker daemon API version is ${api}`, 1);
+  }
 }
 
 export const PRUNE_WARNING =
