@@ -81,16 +81,24 @@ export function pruneFilters(flag: Filters, fromConfig: readonly string[]): Filt
 }
 
 /**
- * runPrune: the warning and prompt unless -f (a "no" is docker's cancelled error: nothing
- * printed, exit 0), then one POST; "Deleted Networks:" and one name per line, then the blank
+ * runPrune: the warning and prompt unless -f (a "no", like SIGINT at the prompt, is docker's
+ * cancelled error: nothing printed, exit 0), then one POST; "Deleted Networks:" and one name per line, then the blank
  * line of Fprintln on output that already ends in "\n". Nothing at all when none was removed.
  */
 export async function run(opts: PruneOptions, deps: Deps): Promise<void> {
   const { filtersFrom } = await import('../../engine/filters.ts');
   const filters = pruneFilters(filtersFrom(opts.filter), deps.config.pruneFilters ?? []);
   if (!opts.force) {
-    const { confirm } = await import('./rm.ts');
-    if (!(await confirm(deps, PRUNE_WARNING))) return;
+    const { confirm, PromptTerminated } = await import('./rm.ts');
+    let yes: boolean;
+    try {
+      yes = await confirm(deps, PRUNE_WARNING);
+    } catch (e) {
+      // SIGINT at the prompt: prompt.ErrTerminated, returned as is (status 0, no message).
+      if (e instanceof PromptTerminated) return;
+      throw e;
+    }
+    if (!yes) return;
   }
   const { pruneNetworks } = await import('../../engine/networks.ts');
   const deleted = await pruneNetworks(await deps.engine(), filters);
