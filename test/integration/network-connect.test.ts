@@ -8,8 +8,9 @@
  * overlay), prompt answered n / y / -f. Every object is named tswnc-…; only those are removed.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { labUp, runDocker, runTsw, type Outcome } from '../support/oracle.ts';
+import { labUp, oracle, runDocker, runTsw, tswBin, type Outcome } from '../support/oracle.ts';
 import { assertSame, mustDocker, waitUntil } from '../support/node-lab.ts';
 
 const P = 'tswnc-';
@@ -110,6 +111,31 @@ function pruneView(o: Outcome, who: 'd' | 't'): Outcome {
     lines.splice(head + 1, end - head - 1, ...lines.slice(head + 1, end).sort());
   }
   return { ...o, stdout: lines.join('\n') };
+}
+
+/** Runs bin with stdin left open; once the prompt is on stdout, sends SIGINT. */
+function interruptedAtPrompt(bin: string, args: readonly string[]): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString('utf8');
+      if (!sent && stdout.endsWith('[y/N] ')) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      child.stdin.destroy();
+      resolve({ stdout, stderr, code: code ?? -1 });
+    });
+  });
 }
 
 describe('network connect/disconnect/prune (differential, lab)', () => {
@@ -234,6 +260,16 @@ describe('network connect/disconnect/prune (differential, lab)', () => {
         same(args, d, t);
         assert.equal(t.stdout, 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ');
       }
+      assert.equal(labelled(set('d')).length, 5);
+    });
+
+    it('SIGINT at the prompt: a newline, nothing removed, status 0', async () => {
+      const args = ['network', 'prune', '--filter', label('d')];
+      const d = await interruptedAtPrompt(oracle(), args);
+      const t = await interruptedAtPrompt(tswBin, args);
+      same(args, d, t);
+      assert.equal(t.code, 0);
+      assert.ok(t.stdout.endsWith('[y/N] \n'), JSON.stringify(t.stdout));
       assert.equal(labelled(set('d')).length, 5);
     });
 
