@@ -131,7 +131,7 @@ export interface EndpointConfig {
   readonly Links: readonly string[] | null;
   readonly Aliases: readonly string[];
   readonly DriverOpts: Readonly<Record<string, string>>;
-  readonly GwPriority: number;
+  readonly GwPriority: bigint;
 }
 
 /**

@@ -218,6 +218,11 @@ try {
   await capture('disconnect -f not connected', ['network', 'disconnect', '-f', br, c1]);
   await capture('connect defaults overlay', ['network', 'connect', ov, c1]);
   await capture('disconnect -f', ['network', 'disconnect', '--force', ov, c1]);
+  // --gw-priority is a Go int: sent exactly, whatever its size or base (API 1.41 ignores it).
+  await capture('connect gw-priority max int64', ['network', 'connect', '--gw-priority', '9223372036854775807', ov, c1]);
+  await capture('disconnect after gw-priority', ['network', 'disconnect', ov, c1]);
+  await capture('connect gw-priority -0x10, empty alias and driver-opt value', ['network', 'connect', '--gw-priority=-0x10', '--alias', '', '--driver-opt', 'k=', ov, c1]);
+  await capture('disconnect after gw-priority -0x10', ['network', 'disconnect', ov, c1]);
   await capture('connect ip out of subnet', ['network', 'connect', '--ip', '10.99.0.5', br, c1]);
   await capture('connect bad ip', ['network', 'connect', '--ip', '999.1.1.1', br, c1]);
   await capture('connect ip6 without ipv6', ['network', 'connect', '--ip6', '2001:db8::33', br, c1]);

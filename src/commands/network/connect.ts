@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { addLeaf, exactArgs } from '../../cli/define.ts';
 import type { Deps } from '../../deps.ts';
 import { StatusError } from '../../errors.ts';
+import { NumError, parseGoInt } from '../../go/strconv.ts';
 import type { CommandContext } from '../context.ts';
 
 export interface ConnectOptions {
@@ -15,7 +16,8 @@ export interface ConnectOptions {
   readonly aliases: readonly string[];
   readonly linkLocalIPs: readonly string[];
   readonly driverOpts: readonly string[];
-  readonly gwPriority: number;
+  /** A Go int (64 bits): kept exact as a bigint. */
+  readonly gwPriority: bigint;
 }
 
 /** opts.ParseLink as ValidateLink uses it: only "" and more than one ":" are refused. */
@@ -24,6 +26,13 @@ export function validateLink(value: string): string {
   if (value.split(':').length > 2) throw new Error(`bad format for links: ${value}`);
   return value;
 }
+
+/** pflag IntVar's Set (strconv.ParseInt(s, 0, 64)), exact beyond 2^53. */
+const int64Flag = (value: string): bigint => {
+  const n = parseGoInt(value, 0, 64);
+  if (n instanceof NumError) throw n;
+  return n;
+};
 
 const linkFlag = (value: string, previous: unknown): string[] => [...(Array.isArray(previous) ? (previous as string[]) : []), validateLink(value)];
 
@@ -45,6 +54,7 @@ export function register(group: Command, ctx: CommandContext): void {
         {
           name: 'gw-priority',
           type: 'int',
+          parse: int64Flag,
           usage: 'Highest gw-priority provides the default gateway. Accepts positive and negative values.',
         },
       ],
@@ -61,7 +71,7 @@ export function register(group: Command, ctx: CommandContext): void {
             aliases: strs('alias'),
             linkLocalIPs: strs('link-local-ip'),
             driverOpts: strs('driver-opt'),
-            gwPriority: (f['gw-priority'] as number | undefined) ?? 0,
+            gwPriority: (f['gw-priority'] as bigint | undefined) ?? 0n,
           },
           ctx.deps,
         );
