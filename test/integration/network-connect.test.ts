@@ -1,14 +1,17 @@
 /**
  * `tsw network connect/disconnect/prune` against docker 28 on the lab (node-1, the manager's
  * engine): twin containers tswnc-c-d (docker's) and tswnc-c-t (tsw's) connected to a local
- * bridge network and an attachable overlay network with each flag, their
+ * bridge network, a dual-stack bridge network and an attachable overlay network with each flag, their
  * NetworkSettings.Networks compared (container names, IDs, addresses mapped); failures run by
  * both clients on the same container (nothing changes); prune only ever with a
  * `label=tswnc-prune=<unique>` filter, on twin labelled sets (used and unused, local and
- * overlay), prompt answered n / y / -f. Every object is named tswnc-…; only those are removed.
+ * overlay), prompt answered n / y / -f / SIGINT, config.json pruneFilters. Every object is named tswnc-…; only those are removed.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { labUp, oracle, runDocker, runTsw, tswBin, type Outcome } from '../support/oracle.ts';
 import { assertSame, mustDocker, waitUntil } from '../support/node-lab.ts';
@@ -17,6 +20,8 @@ const P = 'tswnc-';
 const IMAGE = `${process.env['TSW_LAB_REGISTRY'] ?? ''}/busybox:latest`;
 const BR = `${P}br`;
 const ATT = `${P}att`;
+/** A dual-stack bridge network, for --ip6. */
+const V6 = `${P}v6`;
 const CD = `${P}c-d`;
 const CT = `${P}c-t`;
 const C2 = `${P}c2`;
@@ -55,10 +60,12 @@ function normalized(container: string): { endpoints: Endpoints; addresses: Recor
   const addresses: Record<string, string> = {};
   for (const [name, ep] of Object.entries(endpoints)) {
     addresses[name] = String(ep['IPAddress']);
-    for (const k of ['EndpointID', 'IPAddress', 'MacAddress']) ep[k] = '*';
+    if (ep['GlobalIPv6Address'] !== '') addresses[`${name} v6`] = String(ep['GlobalIPv6Address']);
+    for (const k of ['EndpointID', 'IPAddress', 'MacAddress', 'GlobalIPv6Address']) ep[k] = '*';
     // A swarm network's endpoint keeps the allocated address there too.
     const ipam = ep['IPAMConfig'] as Record<string, unknown> | null;
     if (ipam && 'IPv4Address' in ipam) ipam['IPv4Address'] = '*';
+    if (ipam && 'IPv6Address' in ipam) ipam['IPv6Address'] = '*';
     // The default bridge's address is the daemon's pick.
     if (name === 'bridge') ep['Gateway'] = '*';
   }
@@ -144,6 +151,7 @@ describe('network connect/disconnect/prune (differential, lab)', () => {
     await removeLeftovers();
     mustDocker(['network', 'create', '--subnet', '10.213.60.0/24', BR]);
     mustDocker(['network', 'create', '-d', 'overlay', '--attachable', '--subnet', '10.213.61.0/24', ATT]);
+    mustDocker(['network', 'create', '--ipv6', '--subnet', 'fd00:213:62::/64', '--subnet', '10.213.62.0/24', V6]);
     for (const c of [CD, CT, C2, ED, ET]) mustDocker(['run', '-d', '--name', c, IMAGE, 'sleep', '3600']);
   });
   after(async () => removeLeftovers());
@@ -167,6 +175,16 @@ describe('network connect/disconnect/prune (differential, lab)', () => {
       twin((who) => ['network', 'connect', ATT, `${P}c-${who}`]);
       const addr = sameEndpoints();
       assert.match(addr.t[ATT] ?? '', /^10\.213\.61\./);
+    });
+
+    it('connect with --ip and --ip6 to a dual-stack network', () => {
+      twin((who) => ['network', 'connect', '--ip', `10.213.62.${who === 'd' ? 10 : 11}`, '--ip6', `fd00:213:62::${who === 'd' ? 10 : 11}`, V6, `${P}c-${who}`]);
+      const addr = sameEndpoints();
+      assert.equal(addr.t[V6], '10.213.62.11');
+      assert.equal(addr.t[`${V6} v6`], 'fd00:213:62::11');
+      assert.deepEqual(networksOf(CT)[V6]?.['IPAMConfig'], { IPv4Address: '10.213.62.11', IPv6Address: 'fd00:213:62::11' });
+      twin((who) => ['network', 'disconnect', V6, `${P}c-${who}`]);
+      sameEndpoints();
     });
 
     it('addresses the daemon refuses: same errors, and the same state left (the daemon keeps the network)', () => {
@@ -298,6 +316,28 @@ describe('network connect/disconnect/prune (differential, lab)', () => {
       const again = run();
       assert.equal(again.stdout + again.stderr, '');
       assert.equal(again.code, 0);
+    });
+
+    it('config.json pruneFilters are added to --filter (here label!=keep=2 spares one network)', () => {
+      for (const who of ['d', 't'] as const) {
+        const l = ['--label', `tswnc-prune=${set(who)}`];
+        mustDocker(['network', 'create', ...l, `${P}${who}-cfg1`]);
+        mustDocker(['network', 'create', ...l, '--label', 'keep=2', `${P}${who}-cfg2`]);
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'tswnc-cfg-'));
+      try {
+        // The command line always carries the label filter too: an ignored config could not widen the prune.
+        writeFileSync(join(dir, 'config.json'), JSON.stringify({ pruneFilters: ['label!=keep=2', 'bogus'] }));
+        const d = runDocker(['--config', dir, 'network', 'prune', '-f', '--filter', label('d')]);
+        const t = runTsw(['--config', dir, 'network', 'prune', '-f', '--filter', label('t')]);
+        same(['--config', dir, 'network', 'prune', '-f'], pruneView(d, 'd'), pruneView(t, 't'));
+        assert.equal(t.stdout, 'Deleted Networks:\ntswnc-t-cfg1\n\n');
+        assert.deepEqual(remaining('t'), remaining('d'));
+        assert.deepEqual(remaining('t'), ['tswnc-X-cfg2', 'tswnc-X-ov-used', 'tswnc-X-used']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      for (const who of ['d', 't'] as const) mustDocker(['network', 'rm', `${P}${who}-cfg2`]);
     });
 
     it('until in the future of nothing, bad filters, arguments', () => {
