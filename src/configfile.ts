@@ -23,6 +23,8 @@ export interface ConfigFile {
   readonly credsStore?: string;
   /** `credHelpers`: a credential helper per registry host. */
   readonly credHelpers?: Readonly<Record<string, string>>;
+  /** `pruneFilters`: default filters of the prune commands (command.PruneFilters). */
+  readonly pruneFilters?: readonly string[];
 }
 
 const FORMAT_KEYS = [
@@ -72,5 +74,7 @@ export function readClientConfig(dir: string, read: (path: string) => Buffer | s
   if (typeof credsStore === 'string') file['credsStore'] = credsStore;
   const credHelpers = goJSONField(obj, 'credHelpers');
   if (typeof credHelpers === 'object' && credHelpers !== null && !Array.isArray(credHelpers)) file['credHelpers'] = credHelpers;
+  const pruneFilters = goJSONField(obj, 'pruneFilters');
+  if (Array.isArray(pruneFilters)) file['pruneFilters'] = pruneFilters.filter((f): f is string => typeof f === 'string');
   return { file: file as ConfigFile };
 }

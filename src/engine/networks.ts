@@ -121,3 +121,81 @@ export function encodeCreateRequest(name: string, o: NetworkCreateOptions, check
 export async function removeNetwork(engine: Engine, ref: string): Promise<void> {
   await engine.request({ method: 'DELETE', path: `/networks/${trimID('network', ref)}` });
 }
+
+/** The fields of network.EndpointSettings that `network connect` sets. */
+export interface EndpointConfig {
+  readonly IPv4Address: string;
+  readonly IPv6Address: string;
+  readonly LinkLocalIPs: readonly string[];
+  /** opts.ListOpts.GetSlice: nil (null) when no --link was given. */
+  readonly Links: readonly string[] | null;
+  readonly Aliases: readonly string[];
+  readonly DriverOpts: Readonly<Record<string, string>>;
+  readonly GwPriority: bigint;
+}
+
+/**
+ * network.ConnectOptions as encoding/json writes it: Container, then the whole
+ * EndpointSettings (operational fields zero, DNSNames nil) — what docker 28.2.2 sends whatever
+ * the daemon's API version.
+ */
+export function encodeConnectRequest(container: string, e: EndpointConfig): string {
+  const strs = (xs: readonly string[]) => goJSON.arr(xs.map(goJSON.str));
+  return goJSON.obj([
+    ['Container', goJSON.str(container)],
+    [
+      'EndpointConfig',
+      goJSON.obj([
+        [
+          'IPAMConfig',
+          goJSON.obj([
+            ['IPv4Address', strOmitEmpty(e.IPv4Address)],
+            ['IPv6Address', strOmitEmpty(e.IPv6Address)],
+            ['LinkLocalIPs', e.LinkLocalIPs.length > 0 ? strs(e.LinkLocalIPs) : undefined],
+          ]),
+        ],
+        ['Links', e.Links === null ? goJSON.null : strs(e.Links)],
+        ['Aliases', strs(e.Aliases)],
+        ['MacAddress', goJSON.str('')],
+        ['DriverOpts', goJSON.map(e.DriverOpts)],
+        ['GwPriority', goJSON.int(e.GwPriority)],
+        ['NetworkID', goJSON.str('')],
+        ['EndpointID', goJSON.str('')],
+        ['Gateway', goJSON.str('')],
+        ['IPAddress', goJSON.str('')],
+        ['IPPrefixLen', goJSON.int(0)],
+        ['IPv6Gateway', goJSON.str('')],
+        ['GlobalIPv6Address', goJSON.str('')],
+        ['GlobalIPv6PrefixLen', goJSON.int(0)],
+        ['DNSNames', goJSON.null],
+      ]),
+    ],
+  ]).text;
+}
+
+/** NetworkConnect: POST /networks/{network}/connect (both references trimmed, neither empty). */
+export async function connectNetwork(engine: Engine, ref: string, container: string, endpoint: EndpointConfig): Promise<void> {
+  const path = `/networks/${trimID('network', ref)}/connect`;
+  const bodyJSON = encodeConnectRequest(trimID('container', container), endpoint);
+  await engine.request({ method: 'POST', path, bodyJSON });
+}
+
+/** NetworkDisconnect: POST /networks/{network}/disconnect with network.DisconnectOptions. */
+export async function disconnectNetwork(engine: Engine, ref: string, container: string, force: boolean): Promise<void> {
+  const path = `/networks/${trimID('network', ref)}/disconnect`;
+  const bodyJSON = goJSON.obj([
+    ['Container', goJSON.str(trimID('container', container))],
+    ['Force', goJSON.bool(force)],
+  ]).text;
+  await engine.request({ method: 'POST', path, bodyJSON });
+}
+
+/** NetworksPrune: POST /networks/prune (filters in the query, no body); the deleted networks' names. */
+export async function pruneNetworks(engine: Engine, filters: Filters): Promise<string[]> {
+  const { value } = await engine.request<{ NetworksDeleted?: string[] | null } | null>({
+    method: 'POST',
+    path: '/networks/prune',
+    query: filtersQuery(filters),
+  });
+  return value?.NetworksDeleted ?? [];
+}

@@ -7,7 +7,10 @@
 //
 // Run against the lab: eval "$(./bin/tsw lab env)" && node test/capture/network.mjs
 // Writes test/golden/network/cases.json. The networks it creates are named tsw-nw-cap-* and
-// removed at the end. Cases with several subnets are left out: docker sends those in Go map
+// removed at the end. `node test/capture/network.mjs connect` captures only the
+// `network connect/disconnect/prune` cases (containers and networks tswnc-cap-*, prune only
+// ever with a label filter) into test/golden/network/connect-cases.json; with no argument
+// both sections run. Cases with several subnets are left out: docker sends those in Go map
 // order, which changes from run to run.
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,6 +91,10 @@ async function cleanup() {
   if (left.length > 0) await run(['network', 'rm', ...left], undefined, false);
 }
 
+const only = process.argv[2];
+if (only !== undefined && only !== 'connect') throw new Error(`unknown section ${only} (expected: connect)`);
+
+if (only === undefined) {
 await cleanup();
 try {
   // create: every flag, each network removed right after so local subnets never clash.
@@ -167,8 +174,94 @@ try {
   await capture('rm help', ['network', 'rm', '--help']);
 } finally {
   await cleanup();
-  server.close();
 }
-
 writeFileSync(join(out, 'cases.json'), `${JSON.stringify(cases, null, 1)}\n`);
 console.log(`${cases.length} cases written to ${join(out, 'cases.json')}`);
+cases.length = 0;
+}
+
+// ---- network connect / disconnect / prune ----
+const C = 'tswnc-cap-';
+const image = `${process.env.TSW_LAB_REGISTRY ?? '192.168.250.1:5000'}/busybox:latest`;
+const pruneLabel = `tswnc-prune=cap-${process.pid}`;
+
+async function cleanupConnect() {
+  const ps = await run(['ps', '-aq', '--filter', `name=^${C}`], undefined, false);
+  const ids = ps.stdout.split('\n').filter((x) => x !== '');
+  if (ids.length > 0) await run(['rm', '-f', ...ids], undefined, false);
+  const ls = await run(['network', 'ls', '--format', '{{.Name}}'], undefined, false);
+  const mine = ls.stdout.split('\n').filter((n) => n.startsWith(C));
+  if (mine.length > 0) await run(['network', 'rm', ...mine], undefined, false);
+}
+
+async function direct(args) {
+  const r = await run(args, undefined, false);
+  if (r.code !== 0) throw new Error(`docker ${args.join(' ')}: ${r.stderr}`);
+  return r;
+}
+
+await cleanupConnect();
+try {
+  const br = `${C}br`;
+  const ov = `${C}ov`;
+  const c1 = `${C}c1`;
+  await direct(['network', 'create', '--subnet', '10.213.57.0/24', br]);
+  await direct(['network', 'create', '-d', 'overlay', '--attachable', '--subnet', '10.213.58.0/24', ov]);
+  await direct(['run', '-d', '--name', c1, image, 'sleep', '3600']);
+  await direct(['run', '-d', '--name', `${C}c2`, image, 'sleep', '3600']);
+
+  await capture('connect every flag', ['network', 'connect', '--alias', 'a1', '--alias', 'a2,a3', '--driver-opt', 'k=v', '--driver-opt', ' x = y ',
+    '--gw-priority', '5', '--ip', '10.213.57.10', '--link', `${C}c2:l2`, '--link', `${C}c2`, '--link-local-ip', '169.254.7.1', br, c1]);
+  await capture('connect again', ['network', 'connect', br, c1]);
+  await capture('disconnect', ['network', 'disconnect', br, c1]);
+  await capture('disconnect not connected', ['network', 'disconnect', br, c1]);
+  await capture('disconnect -f not connected', ['network', 'disconnect', '-f', br, c1]);
+  await capture('connect defaults overlay', ['network', 'connect', ov, c1]);
+  await capture('disconnect -f', ['network', 'disconnect', '--force', ov, c1]);
+  // --gw-priority is a Go int: sent exactly, whatever its size or base (API 1.41 ignores it).
+  await capture('connect gw-priority max int64', ['network', 'connect', '--gw-priority', '9223372036854775807', ov, c1]);
+  await capture('disconnect after gw-priority', ['network', 'disconnect', ov, c1]);
+  await capture('connect gw-priority -0x10, empty alias and driver-opt value', ['network', 'connect', '--gw-priority=-0x10', '--alias', '', '--driver-opt', 'k=', ov, c1]);
+  await capture('disconnect after gw-priority -0x10', ['network', 'disconnect', ov, c1]);
+  await capture('connect ip out of subnet', ['network', 'connect', '--ip', '10.99.0.5', br, c1]);
+  await capture('connect bad ip', ['network', 'connect', '--ip', '999.1.1.1', br, c1]);
+  await capture('connect ip6 without ipv6', ['network', 'connect', '--ip6', '2001:db8::33', br, c1]);
+  await capture('connect driver-opt without =', ['network', 'connect', '--driver-opt', 'k', br, c1]);
+  await capture('connect bad link', ['network', 'connect', '--link', 'a:b:c', br, c1]);
+  await capture('connect bad gw-priority', ['network', 'connect', '--gw-priority', '1.5', br, c1]);
+  await capture('connect no such network', ['network', 'connect', `${C}missing`, c1]);
+  await capture('connect no such container', ['network', 'connect', br, `${C}missing`]);
+  await capture('disconnect no such network', ['network', 'disconnect', `${C}missing`, c1]);
+  await capture('connect one arg', ['network', 'connect', br]);
+  await capture('disconnect no args', ['network', 'disconnect']);
+  await capture('connect help', ['network', 'connect', '--help']);
+  await capture('disconnect help', ['network', 'disconnect', '--help']);
+  await capture('network help', ['network', '--help']);
+
+  // prune: networks labelled for this run only (used and unused, local and overlay).
+  for (const [name, flags] of [['p-local', []], ['p-ov', ['-d', 'overlay']], ['p-used', []], ['p-keep', ['--label', 'keep=1']]]) {
+    await direct(['network', 'create', '--label', pruneLabel, ...flags, `${C}${name}`]);
+  }
+  await direct(['network', 'connect', `${C}p-used`, c1]);
+  const f = ['--filter', `label=${pruneLabel}`];
+  await capture('prune answered n', ['network', 'prune', ...f], 'n\n');
+  await capture('prune closed stdin', ['network', 'prune', ...f], '');
+  await capture('prune until 1h (nothing old enough)', ['network', 'prune', '-f', ...f, '--filter', 'until=1h']);
+  await capture('prune answered y, label!', ['network', 'prune', ...f, '--filter', 'label!=keep=1'], ' Y \n');
+  await capture('prune -f', ['network', 'prune', '--force', ...f]);
+  await capture('prune -f nothing left', ['network', 'prune', '-f', ...f]);
+  await capture('prune bad filter', ['network', 'prune', '-f', '--filter', 'bogus=1']);
+  await capture('prune bad until', ['network', 'prune', '-f', '--filter', 'until=xyz', ...f]);
+  await capture('prune args', ['network', 'prune', 'x']);
+  // The command's version annotation (1.25) is checked before the arguments and the prompt.
+  await capture('prune api 1.24', ['network', 'prune', '-f', ...f], undefined, { DOCKER_API_VERSION: '1.24' });
+  await capture('prune api 1.24 args', ['network', 'prune', 'x'], undefined, { DOCKER_API_VERSION: '1.24' });
+  await capture('prune api 1.24 prompt', ['network', 'prune', ...f], 'y\n', { DOCKER_API_VERSION: '1.24' });
+  await capture('prune api 1.25', ['network', 'prune', '-f', ...f], undefined, { DOCKER_API_VERSION: '1.25' });
+  await capture('prune help', ['network', 'prune', '--help']);
+} finally {
+  await cleanupConnect();
+  server.close();
+}
+writeFileSync(join(out, 'connect-cases.json'), `${JSON.stringify(cases, null, 1)}\n`);
+console.log(`${cases.length} cases written to ${join(out, 'connect-cases.json')}`);

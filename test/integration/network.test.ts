@@ -239,6 +239,8 @@ describe('network (differential, lab swarm)', () => {
     });
 
     it('--help', () => {
+      // The group's help lists every verb docker has (connect, disconnect and prune included).
+      assertSame(['network', '--help']);
       assertSame(['network', 'create', '--help']);
       assertSame(['network', 'ls', '--help']);
       assertSame(['network', 'inspect', '--help']);

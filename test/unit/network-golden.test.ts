@@ -24,6 +24,8 @@ interface Case {
 }
 
 const cases = JSON.parse(readGolden('network/cases.json')) as Case[];
+/** `network connect/disconnect/prune` (test/capture/network.mjs connect). */
+const connectCases = JSON.parse(readGolden('network/connect-cases.json')) as Case[];
 
 /** A request as compared: method, URL and the body byte for byte (encoding/json output). */
 const view = (r: Recorded) => ({
@@ -53,15 +55,22 @@ async function runCase(c: Case): Promise<{ stdout: string; stderr: string; code:
   }
 }
 
+function check(c: Case): void {
+  it(c.name, async () => {
+    const t = await runCase(c);
+    assert.equal(t.stdout, c.stdout, 'stdout');
+    assert.equal(t.stderr, c.stderr, 'stderr');
+    assert.equal(t.code, c.code, 'exit code');
+    assert.deepEqual(t.requests.map(view), c.recorded.map(view), 'requests');
+  });
+}
+
 describe('network: docker 28 replayed (test/golden/network/cases.json)', () => {
   it('has the captured cases', () => assert.ok(cases.length >= 40));
-  for (const c of cases) {
-    it(c.name, async () => {
-      const t = await runCase(c);
-      assert.equal(t.stdout, c.stdout, 'stdout');
-      assert.equal(t.stderr, c.stderr, 'stderr');
-      assert.equal(t.code, c.code, 'exit code');
-      assert.deepEqual(t.requests.map(view), c.recorded.map(view), 'requests');
-    });
-  }
+  for (const c of cases) check(c);
+});
+
+describe('network connect/disconnect/prune: docker 28 replayed (test/golden/network/connect-cases.json)', () => {
+  it('has the captured cases', () => assert.ok(connectCases.length >= 30));
+  for (const c of connectCases) check(c);
 });

@@ -1,6 +1,7 @@
 /**
  * `network` pieces without a daemon: the IPAM consolidation (docker's messages), the request
- * `network create` sends, the list rows, the ingress prompt and rm's error handling. The
+ * `network create` sends, the list rows, the ingress prompt and rm's error handling, connect's
+ * flag checks and prune's filters (config.json pruneFilters) and prompt. The
  * daemon-facing behaviour is compared with docker in test/integration/network.test.ts.
  */
 import assert from 'node:assert/strict';
@@ -8,6 +9,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { createIPAMConfig, subnetMatches } from '../../src/commands/network/ipam.ts';
 import { run as runCreate } from '../../src/commands/network/create.ts';
+import { convertDriverOpts, validateLink } from '../../src/commands/network/connect.ts';
+import { PRUNE_WARNING, pruneFilters, run as runPrune } from '../../src/commands/network/prune.ts';
+import { readClientConfig } from '../../src/configfile.ts';
 import { confirm, INGRESS_WARNING, run as runRm } from '../../src/commands/network/rm.ts';
 import type { Deps } from '../../src/deps.ts';
 import type { Engine, RequestOptions } from '../../src/engine/types.ts';
@@ -257,7 +261,7 @@ describe('network rm', () => {
     assert.equal(deps.out(), `${INGRESS_WARNING} [y/N] ingress\n`);
   });
 
-  it('SIGINT at the prompt: a newline, nothing removed, exit 1 without a message', async () => {
+  it('SIGINT at the prompt: a newline, nothing removed, the rest skipped, status 0 without a message (a cancelled error)', async () => {
     const stdin = new PassThrough();
     const deps = fakeDeps((r) => (r.method === 'GET' ? { Ingress: true } : {}), stdin);
     let handler: (() => void) | undefined;
@@ -272,10 +276,11 @@ describe('network rm', () => {
     // Interrupt once the prompt has installed its handler: a fixed 10 ms lost the race on a busy machine.
     const interrupt = (): void => void (handler ? handler() : setTimeout(interrupt, 5));
     setTimeout(interrupt, 10);
-    await assert.rejects(done, (e: unknown) => e instanceof StatusError && e.status === 1 && e.message === '');
+    await done;
     assert.equal(stopped, true);
     assert.deepEqual(deps.requests.map((r) => r.method), ['GET']);
     assert.equal(deps.out(), `${INGRESS_WARNING} [y/N] \n`);
+    assert.equal(deps.err(), '');
   });
 
   it('prints errors at once, skips missing ones with -f, ends with "exit status 1"', async () => {
@@ -294,5 +299,87 @@ describe('network rm', () => {
     const deps3 = fakeDeps(handler);
     await runRm({ networks: ['gone'], force: true }, deps3);
     assert.equal(deps3.out() + deps3.err(), '');
+  });
+});
+
+describe('network connect flag checks', () => {
+  it('--link: opts.ValidateLink refuses only "" and a second ":"', () => {
+    for (const ok of ['c', 'c:a', '/c:/x/a', ':', 'c:']) assert.equal(validateLink(ok), ok);
+    assert.throws(() => validateLink(''), /^Error: empty string specified for links$/);
+    assert.throws(() => validateLink('a:b:c'), /^Error: bad format for links: a:b:c$/);
+  });
+
+  it('--driver-opt: KEY=VALUE trimmed, a later key wins; no "=" or an empty key is an error', () => {
+    assert.deepEqual(convertDriverOpts([' k = v ', 'x=', 'k=w=1']), { k: 'w=1', x: '' });
+    for (const bad of ['k', '=v', ' =v']) {
+      assert.throws(
+        () => convertDriverOpts([bad]),
+        (e: unknown) => e instanceof StatusError && e.status === 1 && e.message === 'invalid key/value pair format in driver options',
+      );
+    }
+  });
+});
+
+describe('network prune', () => {
+  it('SIGINT at the prompt: a newline, no request, status 0 without a message', async () => {
+    const stdin = new PassThrough();
+    const deps = fakeDeps(() => ({ NetworksDeleted: ['a'] }), stdin);
+    let handler: (() => void) | undefined;
+    const withSignals = Object.assign(deps, {
+      onInterrupt: (h: () => void) => {
+        handler = h;
+        return () => {};
+      },
+    });
+    const done = runPrune({ force: false, filter: [] }, withSignals);
+    const interrupt = (): void => void (handler ? handler() : setTimeout(interrupt, 5));
+    setTimeout(interrupt, 10);
+    await done;
+    assert.equal(deps.requests.length, 0);
+    assert.equal(deps.out(), `${PRUNE_WARNING} [y/N] \n`);
+    assert.equal(deps.err(), '');
+  });
+
+  it('adds config.json pruneFilters, except a label the flags negate (and the reverse); entries without "=" skipped', () => {
+    const flag = { label: { 'a=1': true }, 'label!': { 'b=2': true } };
+    assert.deepEqual(pruneFilters(flag, ['label=b=2', 'label!=a=1', 'label=c', 'until=24h', 'bogus', 'label!=d']), {
+      label: { 'a=1': true, c: true },
+      'label!': { 'b=2': true, d: true },
+      until: { '24h': true },
+    });
+    assert.deepEqual(flag, { label: { 'a=1': true }, 'label!': { 'b=2': true } }, 'the flag filters are not changed');
+  });
+
+  it('reads pruneFilters from config.json (keys matched case-insensitively)', () => {
+    const file = readClientConfig('/cfg', (p) => {
+      if (p === '/cfg/config.json') return '{"PruneFilters":["label=x=1","until=1h"]}';
+      throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    }).file;
+    assert.deepEqual(file.pruneFilters, ['label=x=1', 'until=1h']);
+  });
+
+  it('sends the merged filters; prints the deleted names then a blank line; nothing when none', async () => {
+    const deps = Object.assign(fakeDeps(() => ({ NetworksDeleted: ['n2', 'n1'] })), { config: { pruneFilters: ['until=1h'] } });
+    await runPrune({ force: true, filter: ['label=tswnc-prune=x'] }, deps);
+    assert.equal(deps.requests[0]?.method, 'POST');
+    assert.equal(deps.requests[0]?.path, '/networks/prune');
+    assert.deepEqual(deps.requests[0]?.query, { filters: '{"label":{"tswnc-prune=x":true},"until":{"1h":true}}' });
+    assert.equal(deps.requests[0]?.body, undefined);
+    assert.equal(deps.requests[0]?.bodyJSON, undefined);
+    assert.equal(deps.out(), 'Deleted Networks:\nn2\nn1\n\n');
+    const none = fakeDeps(() => ({ NetworksDeleted: null }));
+    await runPrune({ force: true, filter: [] }, none);
+    assert.deepEqual(none.requests[0]?.query, {});
+    assert.equal(none.out(), '');
+  });
+
+  it('asks first: anything but y/Y (or closed stdin) cancels quietly without a request', async () => {
+    for (const [input, yes] of [['y\n', true], ['n\n', false], ['', false], ['yes\n', false]] as const) {
+      const deps = fakeDeps(() => ({ NetworksDeleted: ['a'] }), Readable.from(input === '' ? [] : [input]));
+      await runPrune({ force: false, filter: [] }, deps);
+      assert.equal(deps.requests.length, yes ? 1 : 0, JSON.stringify(input));
+      assert.equal(deps.out(), `${PRUNE_WARNING} [y/N] ${yes ? 'Deleted Networks:\na\n\n' : ''}`);
+      assert.equal(deps.err(), '');
+    }
   });
 });

@@ -33,10 +33,20 @@ export const INGRESS_WARNING =
   'ingress networks will be impaired.\nAre you sure you want to continue?';
 
 /**
+ * prompt.ErrTerminated: SIGINT at a prompt. It is a "cancelled" error (it has Cancelled()),
+ * which docker's main ends on without a message and with status 0; the commands return it at
+ * once (`network rm` skips the networks left and its "exit status 1").
+ */
+export class PromptTerminated extends Error {
+  constructor() {
+    super('prompt terminated');
+  }
+}
+
+/**
  * prompt.Confirm: the message and " [y/N] " on stdout, then one line of stdin; "y" or "Y"
  * (surrounding spaces ignored) is yes, anything else, end of input or a read error is no.
- * SIGINT while waiting prints a newline and fails with prompt.ErrTerminated, which docker
- * exits 1 on without a message.
+ * SIGINT while waiting prints a newline and fails with PromptTerminated.
  */
 export function confirm(deps: Deps, message: string): Promise<boolean> {
   deps.stdout.write(`${message} [y/N] `);
@@ -66,7 +76,7 @@ export function confirm(deps: Deps, message: string): Promise<boolean> {
     const stopInterrupt = deps.onInterrupt?.(() => {
       cleanup();
       deps.stdout.write('\n');
-      reject(new StatusError('', 1));
+      reject(new PromptTerminated());
     });
     // An earlier prompt may have read stdin to its end already: that is no answer.
     if ((stdin as { readableEnded?: boolean }).readableEnded === true) {
@@ -81,8 +91,8 @@ export function confirm(deps: Deps, message: string): Promise<boolean> {
 }
 
 /**
- * runRemove: each network in turn — the ingress network only after a "y" to the warning; a
- * missing one skipped with -f; other errors printed on stderr at once. Any failure ends with
+ * runRemove: each network in turn — the ingress network only after a "y" to the warning
+ * (SIGINT there ends the command quietly with status 0); a missing one skipped with -f; other errors printed on stderr at once. Any failure ends with
  * docker's StatusError whose text is "exit status 1".
  */
 export async function run(opts: RmOptions, deps: Deps): Promise<void> {
@@ -96,7 +106,16 @@ export async function run(opts: RmOptions, deps: Deps): Promise<void> {
     } catch {
       // docker only looks at the inspect result when it succeeded.
     }
-    if (ingress && !(await confirm(deps, INGRESS_WARNING))) continue;
+    if (ingress) {
+      let yes: boolean;
+      try {
+        yes = await confirm(deps, INGRESS_WARNING);
+      } catch (e) {
+        if (e instanceof PromptTerminated) return;
+        throw e;
+      }
+      if (!yes) continue;
+    }
     try {
       await removeNetwork(engine, name);
     } catch (e) {
