@@ -29,6 +29,9 @@ const REFUSED: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['1.29', ['swarm', 'ca', '--bogus']],
   ['1.28', ['service', 'logs', 'nosuch']],
   ['1.30', ['service', 'rollback']],
+  ['1.24', ['network', 'prune', 'extra']],
+  ['1.24', ['network', 'prune', '--bogus']],
+  ['1.24', ['network', 'prune', '-f']],
   // Flag annotations: sorted by name, joined by newlines, before the arguments.
   ['1.38', ['swarm', 'init', '--default-addr-pool', '10.0.0.0/8', '--data-path-port', '5000']],
   ['1.38', ['swarm', 'init', '--data-path-port', '5000', 'extra']],
@@ -59,6 +62,8 @@ const HELP: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['1.28', ['service', 'create', '--help']],
   ['1.24', ['service', 'update', '--help']],
   ['1.24', ['network', 'create', '--help']],
+  ['1.24', ['network', '--help']],
+  ['1.24', ['network', 'prune', '--help']],
   ['1.24', ['stack', '--help']],
   ['1.26', ['stack', 'deploy', '--help']],
   ['1.29', ['config', '--help']],
