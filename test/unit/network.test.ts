@@ -12,7 +12,8 @@ import { run as runCreate } from '../../src/commands/network/create.ts';
 import { convertDriverOpts, validateLink } from '../../src/commands/network/connect.ts';
 import { PRUNE_WARNING, pruneFilters, run as runPrune } from '../../src/commands/network/prune.ts';
 import { readClientConfig } from '../../src/configfile.ts';
-import { confirm, INGRESS_WARNING, run as runRm } from '../../src/commands/network/rm.ts';
+import { INGRESS_WARNING, run as runRm } from '../../src/commands/network/rm.ts';
+import { confirmUnlessInterrupted } from '../../src/commands/prompt.ts';
 import type { Deps } from '../../src/deps.ts';
 import type { Engine, RequestOptions } from '../../src/engine/types.ts';
 import { DaemonError, StatusError } from '../../src/errors.ts';
@@ -227,7 +228,7 @@ describe('network rm', () => {
       ['', false],
     ] as const) {
       const deps = fakeDeps(() => ({}), Readable.from(input === '' ? [] : [input]));
-      assert.equal(await confirm(deps, 'Sure?'), yes, JSON.stringify(input));
+      assert.equal(await confirmUnlessInterrupted(deps, 'Sure?'), yes, JSON.stringify(input));
       assert.equal(deps.out(), 'Sure? [y/N] ');
     }
   });

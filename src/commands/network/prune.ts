@@ -65,16 +65,9 @@ export async function run(opts: PruneOptions, deps: Deps): Promise<void> {
   const { filtersFrom } = await import('../../engine/filters.ts');
   const filters = pruneFilters(filtersFrom(opts.filter), deps.config.pruneFilters ?? []);
   if (!opts.force) {
-    const { confirm, PromptTerminated } = await import('./rm.ts');
-    let yes: boolean;
-    try {
-      yes = await confirm(deps, PRUNE_WARNING);
-    } catch (e) {
-      // SIGINT at the prompt: prompt.ErrTerminated, returned as is (status 0, no message).
-      if (e instanceof PromptTerminated) return;
-      throw e;
-    }
-    if (!yes) return;
+    const { confirmUnlessInterrupted } = await import('../prompt.ts');
+    // "no" and SIGINT (prompt.ErrTerminated, status 0) both end here without a message.
+    if ((await confirmUnlessInterrupted(deps, PRUNE_WARNING)) !== true) return;
   }
   const { pruneNetworks } = await import('../../engine/networks.ts');
   const deleted = await pruneNetworks(await deps.engine(), filters);

@@ -4,6 +4,7 @@ import { addLeaf, minArgs } from '../../cli/define.ts';
 import type { Deps } from '../../deps.ts';
 import { DaemonError, StatusError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
+import { confirmUnlessInterrupted } from '../prompt.ts';
 
 export interface RmOptions {
   readonly networks: readonly string[];
@@ -32,63 +33,6 @@ export const INGRESS_WARNING =
   'Otherwise, removal may not be effective and functionality of newly create ' +
   'ingress networks will be impaired.\nAre you sure you want to continue?';
 
-/**
- * prompt.ErrTerminated: SIGINT at a prompt. It is a "cancelled" error (it has Cancelled()),
- * which docker's main ends on without a message and with status 0; the commands return it at
- * once (`network rm` skips the networks left and its "exit status 1").
- */
-export class PromptTerminated extends Error {
-  constructor() {
-    super('prompt terminated');
-  }
-}
-
-/**
- * prompt.Confirm: the message and " [y/N] " on stdout, then one line of stdin; "y" or "Y"
- * (surrounding spaces ignored) is yes, anything else, end of input or a read error is no.
- * SIGINT while waiting prints a newline and fails with PromptTerminated.
- */
-export function confirm(deps: Deps, message: string): Promise<boolean> {
-  deps.stdout.write(`${message} [y/N] `);
-  const stdin = deps.stdin;
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const cleanup = () => {
-      stdin.removeListener('data', onData);
-      stdin.removeListener('end', onEnd);
-      stdin.removeListener('error', onEnd);
-      stdin.pause();
-      stopInterrupt?.();
-    };
-    const finish = (answer: string | undefined) => {
-      cleanup();
-      // bufio.Scanner's line: without "\n" and a trailing "\r"; TrimSpace and EqualFold "y".
-      const line = (answer ?? '').replace(/\r$/, '');
-      resolve(answer !== undefined && line.trim().toLowerCase() === 'y');
-    };
-    const onData = (chunk: Buffer | string) => {
-      text += chunk.toString();
-      const nl = text.indexOf('\n');
-      if (nl >= 0) finish(text.slice(0, nl));
-    };
-    // At EOF a last line without "\n" still counts; nothing at all is no answer.
-    const onEnd = () => finish(text === '' ? undefined : text);
-    const stopInterrupt = deps.onInterrupt?.(() => {
-      cleanup();
-      deps.stdout.write('\n');
-      reject(new PromptTerminated());
-    });
-    // An earlier prompt may have read stdin to its end already: that is no answer.
-    if ((stdin as { readableEnded?: boolean }).readableEnded === true) {
-      finish(undefined);
-      return;
-    }
-    stdin.on('data', onData);
-    stdin.on('end', onEnd);
-    stdin.on('error', onEnd);
-    stdin.resume();
-  });
-}
 
 /**
  * runRemove: each network in turn — the ingress network only after a "y" to the warning
@@ -107,13 +51,9 @@ export async function run(opts: RmOptions, deps: Deps): Promise<void> {
       // docker only looks at the inspect result when it succeeded.
     }
     if (ingress) {
-      let yes: boolean;
-      try {
-        yes = await confirm(deps, INGRESS_WARNING);
-      } catch (e) {
-        if (e instanceof PromptTerminated) return;
-        throw e;
-      }
+      const yes = await confirmUnlessInterrupted(deps, INGRESS_WARNING);
+      // SIGINT: the networks left are skipped, without "exit status 1".
+      if (yes === undefined) return;
       if (!yes) continue;
     }
     try {
