@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { labUp, oracle, runDocker, runTsw, tswBin, type Outcome } from '../support/oracle.ts';
-import { assertSame, mustDocker, waitUntil } from '../support/node-lab.ts';
+import { assertSame, mustDocker, networksNamed, removeNetworksNamed } from '../support/node-lab.ts';
 
 const P = 'tswnc-';
 const IMAGE = `${process.env['TSW_LAB_REGISTRY'] ?? ''}/busybox:latest`;
@@ -83,22 +83,10 @@ function myContainers(): string[] {
   return mustDocker(['ps', '-aq', '--filter', `name=^${P}`]).split('\n').filter((x) => x !== '');
 }
 
-function myNetworks(): string[] {
-  return mustDocker(['network', 'ls', '--format', '{{.Name}}']).split('\n').filter((n) => n.startsWith(P));
-}
-
 async function removeLeftovers(): Promise<void> {
   const ids = myContainers();
   if (ids.length > 0) runDocker(['rm', '-f', ...ids]);
-  await waitUntil(
-    () => {
-      const left = myNetworks();
-      if (left.length > 0) runDocker(['network', 'rm', ...left]);
-      return myNetworks().length === 0;
-    },
-    60_000,
-    'the tswnc- networks to go',
-  );
+  await removeNetworksNamed(P);
 }
 
 /** The names of the networks labelled tswnc-prune=<value>, sorted. */

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { labUp, runDocker, runTsw, type Outcome } from '../support/oracle.ts';
-import { api, assertSame, mustDocker, waitUntil } from '../support/node-lab.ts';
+import { api, assertSame, mustDocker, networksNamed, removeNetworksNamed, waitUntil } from '../support/node-lab.ts';
 
 const P = 'tsw-nw-';
 const REGISTRY = process.env['TSW_LAB_REGISTRY'] ?? '';
@@ -94,25 +94,11 @@ function normalize(n: NetworkObject, who: 'd' | 't', allocated: boolean): unknow
   return o;
 }
 
-function myNetworks(): string[] {
-  return mustDocker(['network', 'ls', '--format', '{{.Name}}'])
-    .split('\n')
-    .filter((n) => n.startsWith(P));
-}
-
 /** Removes every tsw-nw- service and network (networks once their tasks are gone). */
 async function removeLeftovers(): Promise<void> {
   const services = mustDocker(['service', 'ls', '--format', '{{.Name}}']).split('\n').filter((n) => n.startsWith(P));
   if (services.length > 0) runDocker(['service', 'rm', ...services]);
-  await waitUntil(
-    () => {
-      const left = myNetworks();
-      if (left.length > 0) runDocker(['network', 'rm', ...left]);
-      return myNetworks().length === 0;
-    },
-    60_000,
-    'the tsw-nw- networks to go',
-  );
+  await removeNetworksNamed(P);
 }
 
 const idLike = /^([0-9a-z]{25}|[0-9a-f]{64})\n$/;
@@ -143,12 +129,12 @@ async function createBoth(name: string, flags: readonly string[], keep = false):
 
 /** Both clients fail the same way and leave no network behind. */
 function assertFailsAlike(args: readonly string[], code: number): void {
-  const before = myNetworks().sort();
+  const before = networksNamed(P).sort();
   const d = runDocker(args);
   const t = runTsw(args);
   same(args, d, t);
   assert.equal(d.code, code, `docker's exit code for ${args.join(' ')}: ${d.stderr}`);
-  assert.deepEqual(myNetworks().sort(), before, `${args.join(' ')} created nothing`);
+  assert.deepEqual(networksNamed(P).sort(), before, `${args.join(' ')} created nothing`);
 }
 
 describe('network (differential, lab swarm)', () => {
@@ -359,11 +345,11 @@ describe('network (differential, lab swarm)', () => {
       ]) {
         make();
         const d = runDocker(['network', ...args]);
-        assert.deepEqual(myNetworks().filter((n) => n.startsWith(`${P}rm-`)), [], 'docker removed both');
+        assert.deepEqual(networksNamed(P).filter((n) => n.startsWith(`${P}rm-`)), [], 'docker removed both');
         make();
         const t = runTsw(['network', ...args]);
         same(['network', ...args], d, t);
-        assert.deepEqual(myNetworks().filter((n) => n.startsWith(`${P}rm-`)), [], 'tsw removed both');
+        assert.deepEqual(networksNamed(P).filter((n) => n.startsWith(`${P}rm-`)), [], 'tsw removed both');
       }
     });
 

@@ -167,3 +167,26 @@ export function joinArgs(): string[] {
   const token = mustDocker(['swarm', 'join-token', '-q', 'worker']).trim();
   return ['swarm', 'join', '--token', token, '192.168.250.11:2377'];
 }
+
+/** The names of the lab's networks that start with prefix. */
+export function networksNamed(prefix: string): string[] {
+  return mustDocker(['network', 'ls', '--format', '{{.Name}}'])
+    .split('\n')
+    .filter((n) => n.startsWith(prefix));
+}
+
+/**
+ * Removes the networks whose names start with prefix, again and again until none is left (a
+ * network goes only once the tasks or containers on it are gone).
+ */
+export async function removeNetworksNamed(prefix: string): Promise<void> {
+  await waitUntil(
+    () => {
+      const left = networksNamed(prefix);
+      if (left.length > 0) runDocker(['network', 'rm', ...left]);
+      return networksNamed(prefix).length === 0;
+    },
+    60_000,
+    `the ${prefix} networks to go`,
+  );
+}
