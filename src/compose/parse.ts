@@ -34,7 +34,6 @@ export class NonStringKeyMap {
 export type Resolved = { tag: 'null' | 'bool' | 'int' | 'float' | 'str' | 'timestamp' | 'merge'; value: unknown };
 
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
 const UINT64_MAX = 18446744073709551615n;
 

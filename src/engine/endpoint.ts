@@ -18,11 +18,11 @@ import {
   goJSONField,
   goJSONKind,
   goJSONSyntaxError,
-  goTrimSpace,
   joinHostPort,
 } from './errors.ts';
 import type { GlobalOptions } from '../globals.ts';
 import { csvFirstRecord } from '../go/csv.ts';
+import { trimSpace } from '../go/strings.ts';
 import { quote } from '../go/quote.ts';
 import { parseAPIVersionEnv } from './negotiate.ts';
 
@@ -658,7 +658,7 @@ export function sshCommand(spec: SSHSpec): { command: string; argv: string[] } {
 
 /** opts.ParseHost. */
 export function parseHost(defaultToTLS: boolean, val: string): string {
-  const host = goTrimSpace(val);
+  const host = trimSpace(val);
   if (host === '') return defaultToTLS ? DEFAULT_TLS_HOST : DEFAULT_HOST;
   return parseDockerDaemonHost(host);
 }
@@ -934,7 +934,7 @@ export function customHeadersFromEnv(value: string | undefined): Record<string, 
   const out: Record<string, string> = {};
   for (const kv of fields) {
     const eq = kv.indexOf('=');
-    const k = goTrimSpace(eq < 0 ? kv : kv.slice(0, eq));
+    const k = trimSpace(eq < 0 ? kv : kv.slice(0, eq));
     if (k === '') {
       throw new Error(
         `failed to set custom headers from DOCKER_CUSTOM_HEADERS environment variable: value contains a key=value pair with an empty key: '${kv}'`,

@@ -8,6 +8,7 @@
  */
 import { DaemonError, StatusError } from '../errors.ts';
 import { quote, quoteBytes } from '../go/quote.ts';
+import { trimSpace } from '../go/strings.ts';
 import type { Response } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -444,9 +445,9 @@ export function daemonErrorFrom(res: Response): DaemonError | undefined {
     if (message === '') {
       return new DaemonError(`API returned a ${code} (${httpStatusText(code)}) but provided no error-message`, code);
     }
-    return new DaemonError(goTrimSpace(message), code);
+    return new DaemonError(trimSpace(message), code);
   }
-  return new DaemonError(goTrimSpace(res.body), code);
+  return new DaemonError(trimSpace(res.body), code);
 }
 
 function firstHeader(v: string | string[] | undefined): string {
@@ -454,10 +455,6 @@ function firstHeader(v: string | string[] | undefined): string {
   return v ?? '';
 }
 
-/** strings.TrimSpace (Unicode white space). */
-export function goTrimSpace(s: string): string {
-  return s.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, '');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Transport failures (client.doRequest)

@@ -19,3 +19,30 @@ export function compare(a: string, b: string): number {
   }
   return a.length - b.length;
 }
+
+/** unicode.IsSpace as a regular expression class: not U+FEFF, unlike JavaScript's `\s`. */
+const SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const IS_SPACE = new RegExp(`^${SPACE}$`);
+const EDGES = new RegExp(`^${SPACE}+|${SPACE}+$`, 'g');
+const LEADING = new RegExp(`^${SPACE}+`);
+const RUNS = new RegExp(`${SPACE}+`);
+
+/** unicode.IsSpace for one character. */
+export function isSpace(ch: string): boolean {
+  return IS_SPACE.test(ch);
+}
+
+/** strings.TrimSpace (also bytes.TrimSpace on valid UTF-8). */
+export function trimSpace(s: string): string {
+  return s.replace(EDGES, '');
+}
+
+/** strings.TrimLeftFunc(s, unicode.IsSpace). */
+export function trimLeftSpace(s: string): string {
+  return s.replace(LEADING, '');
+}
+
+/** strings.Fields: the runs of non-space characters. */
+export function fields(s: string): string[] {
+  return s.split(RUNS).filter((p) => p !== '');
+}

@@ -4,6 +4,7 @@
  * opts.ReadKVEnvStrings uses) and serviceOptions.makeEnv (cli/command/service/opts.go).
  */
 import { SpecError, SpecValueError } from './errors.ts';
+import { trimLeftSpace } from '../go/strings.ts';
 
 /** Looks up a variable in the CLI's environment (os.LookupEnv); undefined when unset. */
 export type LookupEnv = (key: string) => string | undefined;
@@ -51,8 +52,6 @@ export function kvToMap(values: readonly string[]): Record<string, string> {
   return out;
 }
 
-// unicode.IsSpace (Go): not U+FEFF, unlike JavaScript's \s.
-const LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 const MAX_TOKEN = 64 * 1024; // bufio.MaxScanTokenSize
 
 /**
@@ -84,7 +83,7 @@ export function parseEnvFile(path: string, content: Uint8Array, lookupEnv: Looku
       throw fail(`invalid utf8 bytes at line ${lineNo}: [${Array.from(bytes).join(' ')}]`);
     }
     if (lineNo === 1 && text.startsWith('\ufeff')) text = text.slice(1);
-    const line = text.replace(LEADING_SPACE, '');
+    const line = trimLeftSpace(text);
     if (line.length === 0 || line[0] === '#') continue;
     const eq = line.indexOf('=');
     const key = eq < 0 ? line : line.slice(0, eq);

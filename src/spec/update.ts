@@ -18,6 +18,7 @@
  */
 import { byteCompare, defaultRestartPolicy, defaultUpdateConfig, type Lookup, rethrow, setUpdateConfig } from './create.ts';
 import { SpecError } from './errors.ts';
+import { fields } from '../go/strings.ts';
 import type { ServiceFlagValues } from './flags.ts';
 import { GoPanic, kvToMap } from './kv.ts';
 import { type NamedObject, resolveConfigRefs, resolveSecretRefs } from './refs.ts';
@@ -35,7 +36,6 @@ import type {
   ServiceSpec,
   TaskSpec,
   Ulimit,
-  UpdateConfig,
 } from './types.ts';
 
 /** What applyUpdateFlags needs from the API (looked up by the caller; errors thrown in order). */
@@ -158,7 +158,7 @@ function updateHosts(hosts: readonly string[] | undefined, add: readonly string[
   });
   const out: string[] = [];
   for (const entry of hosts ?? []) {
-    const parts = entry.split(/[\t\n\v\f\r \u0085\u00a0]+/).filter((p) => p !== '');
+    const parts = fields(entry);
     if (parts.length === 0) continue;
     const ip = parts[0] ?? '';
     let names = parts.slice(1);

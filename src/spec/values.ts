@@ -10,6 +10,7 @@ import { quote } from '../go/quote.ts';
 import { SpecError, SpecValueError } from './errors.ts';
 import { ipString, parseIP } from '../go/net.ts';
 import { NumError, parseGoInt } from '../go/strconv.ts';
+import { trimSpace } from '../go/strings.ts';
 import type { CredentialSpec, GenericResource, PlacementPreference, Ulimit } from './types.ts';
 
 const ULIMIT_NAMES = new Set(['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack']);
@@ -45,13 +46,10 @@ export function parseUlimit(val: string): Ulimit {
   return { Name: name, Hard: hard, Soft: soft };
 }
 
-// unicode.IsSpace, for strings.TrimSpace.
-const SPACE_CLASS = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const TRIM_SPACE = new RegExp(`^${SPACE_CLASS}+|${SPACE_CLASS}+$`, 'g');
 
 /** opts.ValidateIPAddress (`--dns`, `--dns-add`): the address in Go's normal form. */
 export function validateIPAddress(val: string): string {
-  const ip = parseIP(val.replace(TRIM_SPACE, ''));
+  const ip = parseIP(trimSpace(val));
   if (ip === undefined) throw new SpecValueError(`IP address is not correctly formatted: ${val}`);
   return ipString(ip);
 }
@@ -68,7 +66,7 @@ export function validateExtraHost(val: string): string {
   if (sep < 0 || k === '' || k.includes(':')) throw new SpecValueError(`bad format for add-host: ${quote(val)}`);
   if (v !== 'host-gateway') {
     if (v.length > 2 && v[0] === '[' && v[v.length - 1] === ']') v = v.slice(1, -1);
-    if (parseIP(v.replace(TRIM_SPACE, '')) === undefined) throw new SpecValueError(`invalid IP address in add-host: ${quote(v)}`);
+    if (parseIP(trimSpace(v)) === undefined) throw new SpecValueError(`invalid IP address in add-host: ${quote(v)}`);
   }
   return `${k}:${v}`;
 }
@@ -113,8 +111,8 @@ export function parseGenericResources(values: readonly string[]): GenericResourc
   for (const term of values) {
     const kva = term.split('=');
     if (kva.length !== 2) throw wrap(`incorrect term ${term}, missing '=' or malformed expression`);
-    const key = (kva[0] ?? '').replace(TRIM_SPACE, '');
-    const val = (kva[1] ?? '').replace(TRIM_SPACE, '');
+    const key = trimSpace(kva[0] ?? '');
+    const val = trimSpace(kva[1] ?? '');
     const list = tokens.get(key) ?? [];
     list.push(val);
     tokens.set(key, list);
@@ -182,7 +180,7 @@ export const RESET_CAPABILITIES = 'RESET';
 
 /** opts.NormalizeCapability: trimmed, upper-cased, `CAP_` prefixed (except ALL and RESET). */
 export function normalizeCapability(c0: string): string {
-  const c = c0.replace(TRIM_SPACE, '').toUpperCase();
+  const c = trimSpace(c0).toUpperCase();
   if (c === ALL_CAPABILITIES || c === RESET_CAPABILITIES) return c;
   return c.startsWith('CAP_') ? c : `CAP_${c}`;
 }

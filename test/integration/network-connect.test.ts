@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { labUp, oracle, runDocker, runTsw, tswBin, type Outcome } from '../support/oracle.ts';
-import { assertSame, mustDocker, networksNamed, removeNetworksNamed } from '../support/node-lab.ts';
+import { assertSame, mustDocker, removeNetworksNamed } from '../support/node-lab.ts';
 
 const P = 'tswnc-';
 const IMAGE = `${process.env['TSW_LAB_REGISTRY'] ?? ''}/busybox:latest`;

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { labUp, runDocker, runTsw, type Outcome } from '../support/oracle.ts';
-import { A, acquireSpares, addrOf, apiPost, hostOf, JOIN_TOKEN, masked, releaseSpares, resetSpares, swarmOf, UNLOCK_KEY } from '../support/spares.ts';
+import { A, acquireSpares, addrOf, apiPost, hostOf, JOIN_TOKEN, masked, releaseSpares, swarmOf, UNLOCK_KEY } from '../support/spares.ts';
 
 const at = { env: { DOCKER_HOST: hostOf(A) } };
 

@@ -22,7 +22,6 @@ import { jsonString } from '../../src/go/json.ts';
 import { resolveEndpoint, type EndpointFlags } from '../../src/engine/endpoint.ts';
 import {
   connectionErrorFrom,
-  DaemonStatusError,
   EngineConnectionError,
   goJSONSyntaxError,
 } from '../../src/engine/errors.ts';

@@ -3,30 +3,14 @@
  * docker 28): the stack name check and the namespace label filters.
  */
 import { quote } from '../../go/quote.ts';
-import type { Deps } from '../../deps.ts';
+import { isSpace } from '../../go/strings.ts';
 import type { Filters } from '../../engine/types.ts';
 import { StatusError } from '../../errors.ts';
 
 /** convert.LabelNamespace: the label every object of a stack carries. */
 export const LABEL_NAMESPACE = 'com.docker.stack.namespace';
 
-/** Go's unicode.IsSpace. */
-function isGoSpace(ch: string): boolean {
-  switch (ch) {
-    case '\t':
-    case '\n':
-    case '\v':
-    case '\f':
-    case '\r':
-    case ' ':
-    case '\u0085':
-    case '\u00a0':
-      return true;
-  }
-  return /^[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(ch);
-}
-
-const quoteOrSpace = (ch: string): boolean => ch === '"' || ch === "'" || isGoSpace(ch);
+const quoteOrSpace = (ch: string): boolean => ch === '"' || ch === "'" || isSpace(ch);
 
 /**
  * validateStackName: only rejects a name that is empty once whitespace and quote

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { addLeaf, noArgs } from '../../cli/define.ts';
 import type { Deps } from '../../deps.ts';
 import { type Swarm, swarmInspect, swarmUpdate } from '../../engine/swarm.ts';
-import { goTrimSpace } from '../../engine/errors.ts';
+import { trimSpace } from '../../go/strings.ts';
 import { StatusError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { caFlags, incUint64, mergeCAFlags, type PEMFile, pemFileFlag, type SwarmOptions, swarmOptionsFrom } from './opts.ts';
@@ -100,5 +100,5 @@ export async function run(opts: CAOptions, deps: Deps): Promise<void> {
 function displayTrustRoot(deps: Deps, sw: Swarm): void {
   const root = sw.TLSInfo?.TrustRoot ?? '';
   if (root === '') throw new StatusError('No CA information available', 1);
-  deps.stdout.write(`${goTrimSpace(root)}\n`);
+  deps.stdout.write(`${trimSpace(root)}\n`);
 }

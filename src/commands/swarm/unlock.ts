@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { addLeaf, noArgs } from '../../cli/define.ts';
 import type { Deps } from '../../deps.ts';
-import { goTrimSpace } from '../../engine/errors.ts';
+import { trimSpace } from '../../go/strings.ts';
 import { swarmUnlock } from '../../engine/swarm.ts';
 import { StatusError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
@@ -29,7 +29,7 @@ export async function run(_opts: UnlockOptions, deps: Deps): Promise<void> {
     case 'error':
       throw new StatusError('Error: swarm is not locked', 1);
   }
-  const key = deps.stdin.isTTY === true ? await readPassword(deps, 'Enter unlock key: ') : goTrimSpace(await readLine(deps.stdin));
+  const key = deps.stdin.isTTY === true ? await readPassword(deps, 'Enter unlock key: ') : trimSpace(await readLine(deps.stdin));
   await swarmUnlock(engine, key);
 }
 

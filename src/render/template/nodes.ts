@@ -3,6 +3,7 @@
  * execution errors as the "<...>" context.
  */
 import { quote } from '../../go/quote.ts';
+import { trimSpace } from '../../go/strings.ts';
 
 interface Base {
   /** JS index of the node in the template source. */
@@ -262,29 +263,9 @@ export function isEmptyTree(n: Node | null): boolean {
     case 'list':
       return n.nodes.every(isEmptyTree);
     case 'text':
-      return isGoSpaceOnly(n.text);
+      return trimSpace(n.text) === '';
     default:
       return false;
   }
 }
 
-/** Whether bytes.TrimSpace would leave nothing (unicode.IsSpace, not JS's larger \s set). */
-function isGoSpaceOnly(s: string): boolean {
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    const space =
-      c === 0x20 ||
-      (c >= 0x09 && c <= 0x0d) ||
-      c === 0x85 ||
-      c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000;
-    if (!space) return false;
-  }
-  return true;
-}
