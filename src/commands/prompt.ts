@@ -1,5 +1,6 @@
 /** docker's cli/command/prompt: the `[y/N]` confirmation of `network rm` (ingress) and `network prune`. */
 import type { Deps } from '../deps.ts';
+import { trimSpace } from '../go/strings.ts';
 
 /**
  * prompt.ErrTerminated: SIGINT at a prompt. It is a "cancelled" error (it has Cancelled()),
@@ -18,7 +19,6 @@ class PromptTerminated extends Error {
  * SIGINT while waiting prints a newline and fails with PromptTerminated.
  */
 function confirm(deps: Deps, message: string): Promise<boolean> {
-  deps.stdout.write(`${message} [y/N] `);
   const stdin = deps.stdin;
   return new Promise((resolve, reject) => {
     let text = '';
@@ -33,7 +33,7 @@ function confirm(deps: Deps, message: string): Promise<boolean> {
       cleanup();
       // bufio.Scanner's line: without "\n" and a trailing "\r"; TrimSpace and EqualFold "y".
       const line = (answer ?? '').replace(/\r$/, '');
-      resolve(answer !== undefined && line.trim().toLowerCase() === 'y');
+      resolve(answer !== undefined && trimSpace(line).toLowerCase() === 'y');
     };
     const onData = (chunk: Buffer | string) => {
       text += chunk.toString();
@@ -42,11 +42,14 @@ function confirm(deps: Deps, message: string): Promise<boolean> {
     };
     // At EOF a last line without "\n" still counts; nothing at all is no answer.
     const onEnd = () => finish(text === '' ? undefined : text);
+    // docker catches SIGINT for the whole command (signal.NotifyContext in main): the handler
+    // is in place before the prompt is shown, so an interrupt right after it is not lost.
     const stopInterrupt = deps.onInterrupt?.(() => {
       cleanup();
       deps.stdout.write('\n');
       reject(new PromptTerminated());
     });
+    deps.stdout.write(`${message} [y/N] `);
     // An earlier prompt may have read stdin to its end already: that is no answer.
     if ((stdin as { readableEnded?: boolean }).readableEnded === true) {
       finish(undefined);
