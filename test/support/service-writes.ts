@@ -129,8 +129,9 @@ export async function removeLabObjects(tag: string): Promise<void> {
  * Progress output off a terminal, normalised for comparing two runs (after the ID and name were
  * mapped): runs of identical lines collapse to one (docker re-prints every 200 ms); partial
  * `overall progress: [rolling back update: ]k out of N tasks` (0 < k < N) and `overall progress: waiting for new
- * tasks` lines are dropped, and of the job `active tasks:` lines only the first and the last
- * are kept (which partial states a poll sees is timing).
+ * tasks` lines are dropped, of the job `active tasks:` lines only the first and the last are
+ * kept, and of a `verify: Waiting N seconds` countdown only its first line (which partial
+ * states a poll sees, and which seconds it lands in, is timing).
  */
 export function normaliseProgress(stdout: string): string {
   const lines = stdout.split('\n');
@@ -142,6 +143,10 @@ export function normaliseProgress(stdout: string): string {
     const m = /^overall progress: (?:rolling back update: )?(\d+) out of (\d+) tasks$/.exec(line);
     if (m && Number(m[1]) > 0 && Number(m[1]) < Number(m[2])) continue;
     if (line === 'overall progress: waiting for new tasks') continue;
+    // The countdown's numbers come from the time left at each poll: a slow poll skips one
+    // (docker's 5, 4, 3, 2, converged against tsw's 5, 4, 3, 2, 1, converged). Only the first
+    // line of a countdown is compared; countdownRuns checks each side's repetitions.
+    if (line.startsWith('verify: Waiting ') && (out[out.length - 1] ?? '').startsWith('verify: Waiting ')) continue;
     if (out[out.length - 1] === line) continue;
     out.push(line);
   }
