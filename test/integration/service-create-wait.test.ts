@@ -22,7 +22,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { labUp, oracle, runDocker, runTsw, tswBin, type Outcome } from '../support/oracle.ts';
 import { renderScreen } from '../support/terminal.ts';
-import { IMAGE, REGISTRY, countdownRuns, getService, mapName, normaliseProgress, removeServices, serviceName } from '../support/service-writes.ts';
+import { IMAGE, REGISTRY, countdownRuns, countdownSeconds, getService, mapName, normaliseProgress, removeServices, serviceName } from '../support/service-writes.ts';
 
 async function createAndWait(client: 'docker' | 'tsw', flags: readonly string[], rest: readonly string[]): Promise<{ out: Outcome; spec: unknown }> {
   const name = serviceName('cw');
@@ -42,6 +42,10 @@ async function compareWait(flags: readonly string[], rest: readonly string[] = [
   assert.equal(normaliseProgress(t.out.stdout), normaliseProgress(d.out.stdout), 'stdout (normalised)');
   for (const [who, o] of [['docker', d.out], ['tsw', t.out]] as const) {
     for (const n of countdownRuns(o.stdout)) assert.ok(n >= 1 && n <= 7, `${who}: a countdown line repeated ${n} times:\n${o.stdout}`);
+    // Each countdown goes down, second by second (a slow poll may skip one), and stops at 1 or above.
+    for (const run of countdownSeconds(o.stdout)) {
+      assert.ok(run.every((n, i) => n >= 1 && (i === 0 || n < (run[i - 1] ?? 0))), `${who}: countdown ${run.join(', ')}`);
+    }
   }
   assert.deepEqual(t.spec, d.spec, 'spec');
   return d.out;
@@ -89,8 +93,13 @@ describe('service create, waiting for convergence (differential, lab swarm)', ()
     const d = await compareWait(['--replicas', '1']);
     assert.match(
       normaliseProgress(d.stdout),
-      /^<id>\noverall progress: 0 out of 1 tasks\n1\/1:  \n(overall progress: 0 out of 1 tasks\n)?overall progress: 1 out of 1 tasks\nverify: Waiting 5 seconds to verify that tasks are stable\.\.\.\nverify: Waiting 4 seconds.*\n.*3 seconds.*\n.*2 seconds.*\n.*1 seconds.*\nverify: Service <id> converged\n$/,
+      /^<id>\noverall progress: 0 out of 1 tasks\n1\/1:  \n(overall progress: 0 out of 1 tasks\n)?overall progress: 1 out of 1 tasks\nverify: Waiting 5 seconds to verify that tasks are stable\.\.\.\nverify: Service <id> converged\n$/,
     );
+    // The countdown normaliseProgress keeps only the first line of: from 5 down (compareWait
+    // checks that it only goes down), over most of the five seconds.
+    const [run] = countdownSeconds(d.stdout);
+    assert.equal(run?.[0], 5);
+    assert.ok((run?.length ?? 0) >= 3, `countdown ${run?.join(', ')}`);
   });
 
   it('replicated, 2 tasks, a 1 s monitor', async () => {

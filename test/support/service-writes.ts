@@ -168,3 +168,23 @@ export function countdownRuns(stdout: string): number[] {
   }
   return runs;
 }
+
+/**
+ * The seconds of each `verify: Waiting N seconds` countdown, repeated lines once: [[5, 4, 3, 2, 1]].
+ * A countdown ends at the first other line.
+ */
+export function countdownSeconds(stdout: string): number[][] {
+  const out: number[][] = [];
+  let run: number[] | undefined;
+  for (const line of stdout.split('\n')) {
+    const m = /^verify: Waiting (\d+) seconds to verify that tasks are stable\.\.\.$/.exec(line);
+    if (!m) {
+      run = undefined;
+      continue;
+    }
+    const n = Number(m[1]);
+    if (!run) out.push((run = []));
+    if (run[run.length - 1] !== n) run.push(n);
+  }
+  return out;
+}
