@@ -230,8 +230,7 @@ export function addLeaf(group: Command, def: LeafDef, sink: HelpSink): Command {
 
 /** Adds a leaf's flags and action (once, right before it parses). */
 function materializeLeaf(cmd: Command, def: LeafDef, help: HelpCommand, sink: HelpSink, groupMeta: Meta): void {
-  const flags = [...def.flags, helpFlag, ...(groupMeta.persistent ?? [])];
-  for (const f of flags) cmd.addOption(flagOption(f, help));
+  for (const f of [...def.flags, helpFlag, ...(groupMeta.persistent ?? [])]) cmd.addOption(flagOption(f, help));
   const versions = [def.version, groupMeta.version];
   cmd.action(async (args: string[], raw: Record<string, unknown>) => {
     if (leafFlagError !== undefined) {
@@ -287,14 +286,11 @@ async function supportedOrHelp(
   forHelp: boolean,
   refusalToStderr: boolean,
 ): Promise<boolean> {
-  if (!forHelp) {
-    await isSupported(sink, path, versions, flags, given);
-    return true;
-  }
   try {
     await isSupported(sink, path, versions, flags, given);
     return true;
   } catch (e) {
+    if (!forHelp) throw e;
     sink.printHelp(`${e instanceof Error ? e.message : String(e)}\n`, refusalToStderr);
     return false;
   }

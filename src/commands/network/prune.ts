@@ -57,9 +57,9 @@ export function pruneFilters(flag: Filters, fromConfig: readonly string[]): Filt
 }
 
 /**
- * runPrune: the warning and prompt unless -f (a "no", like SIGINT at the prompt, is docker's
- * cancelled error: nothing printed, exit 0), then one POST; "Deleted Networks:" and one name per line, then the blank
- * line of Fprintln on output that already ends in "\n". Nothing at all when none was removed.
+ * runPrune: the warning and prompt unless -f (a "no", like SIGINT at the prompt, ends with
+ * nothing printed, exit 0), then one POST; "Deleted Networks:" and one name per line, then the
+ * blank line of Fprintln on output that already ends in "\n". Nothing when none was removed.
  */
 export async function run(opts: PruneOptions, deps: Deps): Promise<void> {
   const { filtersFrom } = await import('../../engine/filters.ts');
